@@ -1,0 +1,137 @@
+import * as v from 'valibot';
+import { SCENARIOS } from '../rules/plan';
+
+/**
+ * Input schemas: the one definition of what a well-formed request is. The in-memory backend
+ * validates every call with them and the REST contract validates every body and query with
+ * them, so bad input is refused with the same `VALIDATION_FAILED` everywhere.
+ */
+
+/** Lists in one request; larger selections use "all of the owner's except…". */
+export const MAX_IDS_PER_REQUEST = 100_000;
+export const MAX_PAGE_SIZE = 500;
+export const MAX_SPLIT_TARGETS = 50;
+
+const printable = v.regex(/^[^\u0000-\u001f\u007f]*$/u, 'must not contain control characters');
+
+export const IdSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"'),
+);
+export const CountrySchema = v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "ES"'));
+export const IdempotencyKeySchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[\u0021-\u007e]{1,255}$/, 'must be 1–255 printable ASCII characters'),
+);
+export const VersionSchema = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be at least 1'));
+export const SearchSchema = v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters'), printable);
+export const CursorSchema = v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{0,512}$/, 'is not a cursor from a previous page'));
+export const LimitSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be an integer'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
+);
+
+/** Objects refuse unknown fields and name missing ones, so a typo never passes silently. */
+const strict = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
+  v.strictObject(entries, (issue) =>
+    issue.expected === 'never' ? 'is not a known field' : issue.path?.length ? 'is required' : 'must be an object',
+  );
+
+const uniqueIds = (max: number, min = 1) =>
+  v.pipe(
+    v.array(IdSchema, 'must be a list of ids'),
+    v.minLength(min, `must list at least ${min}`),
+    v.maxLength(max, `must list at most ${max}`),
+    v.check((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+  );
+
+export const MutationContextSchema = strict({
+  actorId: IdSchema,
+  idempotencyKey: v.optional(IdempotencyKeySchema),
+  expectedVersion: v.optional(VersionSchema),
+});
+
+export const AssignLicenseInputSchema = strict({ country: CountrySchema });
+
+export const ReassignContactsInputSchema = v.pipe(
+  strict({
+    fromOwnerId: IdSchema,
+    contactIds: v.optional(uniqueIds(MAX_IDS_PER_REQUEST)),
+    exceptContactIds: v.optional(uniqueIds(MAX_IDS_PER_REQUEST, 0)),
+    toUserIds: uniqueIds(MAX_SPLIT_TARGETS),
+  }),
+  v.forward(
+    v.check((input) => !(input.contactIds && input.exceptContactIds), 'cannot be combined with contactIds'),
+    ['exceptContactIds'],
+  ),
+);
+
+export const TransferTasksInputSchema = strict({
+  fromUserId: IdSchema,
+  taskIds: v.optional(uniqueIds(MAX_IDS_PER_REQUEST)),
+  toUserId: IdSchema,
+});
+
+const page = { cursor: v.optional(v.nullable(CursorSchema)), limit: v.optional(LimitSchema) };
+
+export const ListUsersQuerySchema = strict({
+  ...page,
+  status: v.optional(v.picklist(['active', 'inactive', 'all'], 'must be active, inactive or all')),
+  search: v.optional(SearchSchema),
+  role: v.optional(v.picklist(['admin', 'member'], 'must be admin or member')),
+  licensed: v.optional(v.boolean('must be a boolean')),
+});
+
+export const ListContactsQuerySchema = strict({
+  ...page,
+  ownerId: v.optional(IdSchema),
+  orphaned: v.optional(v.boolean('must be a boolean')),
+  search: v.optional(SearchSchema),
+});
+
+export const ListTasksQuerySchema = strict({
+  ...page,
+  assigneeId: v.optional(IdSchema),
+  state: v.optional(v.picklist(['created', 'completed'], 'must be created or completed')),
+  transferable: v.optional(v.boolean('must be a boolean')),
+});
+
+export const ListPhoneNumbersQuerySchema = strict({
+  ...page,
+  country: v.optional(CountrySchema),
+  status: v.optional(v.picklist(['active', 'inactive'], 'must be active or inactive')),
+});
+
+export const ListSalesBrainsQuerySchema = strict({ ...page, memberId: v.optional(IdSchema) });
+
+export const AUDIT_ACTIONS = [
+  'license.assigned',
+  'license.deactivated',
+  'user.deactivated',
+  'user.reactivated',
+  'contacts.reassigned',
+  'task.taken',
+  'tasks.transferred',
+  'phoneNumber.deactivated',
+] as const;
+
+export const ListAuditLogQuerySchema = strict({
+  ...page,
+  targetId: v.optional(IdSchema),
+  actorId: v.optional(IdSchema),
+  action: v.optional(v.picklist(AUDIT_ACTIONS, 'must be an audit action')),
+});
+
+export const ListHistoryQuerySchema = strict({
+  ...page,
+  userId: v.optional(IdSchema),
+  contactId: v.optional(IdSchema),
+  kind: v.optional(v.picklist(['call', 'email', 'whatsapp', 'activity', 'metric'], 'must be a history kind')),
+});
+
+export const PlanQuerySchema = strict({
+  actorId: IdSchema,
+  scenario: v.optional(v.picklist(SCENARIOS, `must be one of ${SCENARIOS.join(', ')}`)),
+});

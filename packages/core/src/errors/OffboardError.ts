@@ -1,0 +1,114 @@
+/**
+ * Every refusal and failure in Offboard is an `OffboardError` with one of these codes.
+ * Codes are stable: hosts branch on them, the React package translates them, the REST
+ * contract carries them in `application/problem+json`.
+ */
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'ALREADY_INACTIVE',
+  'ALREADY_ACTIVE',
+  'NO_LICENSE',
+  'LICENSE_ALREADY_ACTIVE',
+  'USER_INACTIVE',
+  'LAST_LICENSE_IN_COUNTRY',
+  'NO_SEATS_AVAILABLE',
+  'INVALID_REASSIGN_TARGET',
+  'TASK_NOT_TRANSFERABLE',
+  'CONTACTS_ASSIGNED',
+  'FORBIDDEN',
+  'CANNOT_DEACTIVATE_SELF',
+  'LAST_ADMIN',
+  'VERSION_CONFLICT',
+  'DELETION_NOT_SUPPORTED',
+  'VALIDATION_FAILED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'NETWORK_ERROR',
+  'SERVER_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** R4's message, word for word from the help article. */
+export const LAST_LICENSE_IN_COUNTRY_MESSAGE =
+  "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
+
+/** English defaults, for logs and hosts without a catalog; the UI translates by `messageKey`. */
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  NOT_FOUND: 'The requested record does not exist.',
+  ALREADY_INACTIVE: 'This is already inactive.',
+  ALREADY_ACTIVE: 'This user is already active.',
+  NO_LICENSE: 'This user has no active salesperson license.',
+  LICENSE_ALREADY_ACTIVE: 'This user already has an active salesperson license.',
+  USER_INACTIVE: 'This user is inactive. Reactivate the user first.',
+  LAST_LICENSE_IN_COUNTRY: LAST_LICENSE_IN_COUNTRY_MESSAGE,
+  NO_SEATS_AVAILABLE: 'Every paid seat is in use. Free a seat or buy more before assigning a license.',
+  INVALID_REASSIGN_TARGET: 'Contacts and tasks can only go to another active salesperson.',
+  TASK_NOT_TRANSFERABLE: 'This task cannot be transferred.',
+  CONTACTS_ASSIGNED: 'This user still owns contacts. Reassign them before deactivating the user.',
+  FORBIDDEN: 'Only an active admin can do this.',
+  CANNOT_DEACTIVATE_SELF: 'You cannot deactivate yourself.',
+  LAST_ADMIN: 'The last active admin cannot be deactivated.',
+  VERSION_CONFLICT: 'This record changed since you loaded it. Review the latest state and try again.',
+  DELETION_NOT_SUPPORTED: 'Users are never deleted, to keep their history. Deactivate the user instead.',
+  VALIDATION_FAILED: 'The request is not valid.',
+  IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used for a different request.',
+  NETWORK_ERROR: 'The server could not be reached.',
+  SERVER_ERROR: 'The server failed to answer.',
+};
+
+/** Facts a refusal carries so a UI can explain it (which numbers block R4, which field failed…). */
+export interface ErrorDetails {
+  readonly entity?: 'user' | 'contact' | 'task' | 'phoneNumber' | 'salesBrain' | 'auditEntry';
+  readonly id?: string;
+  readonly ids?: readonly string[];
+  readonly country?: string;
+  readonly phoneNumbers?: readonly { readonly id: string; readonly number: string }[];
+  readonly expectedVersion?: number;
+  readonly currentVersion?: number;
+  readonly contacts?: number;
+  readonly seats?: { readonly total: number; readonly used: number };
+  readonly issues?: readonly { readonly path: string; readonly message: string }[];
+  readonly status?: number;
+  readonly [key: string]: unknown;
+}
+
+export class OffboardError extends Error {
+  override readonly name = 'OffboardError';
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}, message: string = DEFAULT_MESSAGES[code]) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Key of this error's text in a message catalog (`errors.LAST_LICENSE_IN_COUNTRY`). */
+  get messageKey(): `errors.${ErrorCode}` {
+    return `errors.${this.code}`;
+  }
+
+  /** Transport failures may succeed on retry; refusals by a rule will not until something changes. */
+  get retryable(): boolean {
+    return this.code === 'NETWORK_ERROR' || this.code === 'SERVER_ERROR';
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details: ErrorDetails } {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isOffboardError(value: unknown): value is OffboardError {
+  return value instanceof OffboardError;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Any thrown value as an `OffboardError`, so machines and UIs handle one type. */
+export function toOffboardError(value: unknown): OffboardError {
+  if (isOffboardError(value)) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return new OffboardError('SERVER_ERROR', { cause: message });
+}

@@ -1,0 +1,283 @@
+import {
+  hasActiveLicense,
+  isSalesperson,
+  type AuditEntry,
+  type Contact,
+  type HistoryRecord,
+  type OffboardData,
+  type PhoneNumber,
+  type SalesBrain,
+  type SeatUsage,
+  type Session,
+  type Task,
+  type User,
+} from '../domain/types';
+import type { OffboardPolicy, OffboardReadModel } from '../rules/readModel';
+
+/** Records are replaced, never edited in place, so a rollback can put the previous object back. */
+type Kind = 'user' | 'contact' | 'task' | 'salesBrain' | 'phoneNumber' | 'session';
+type RecordOf<K extends Kind> = {
+  user: User;
+  contact: Contact;
+  task: Task;
+  salesBrain: SalesBrain;
+  phoneNumber: PhoneNumber;
+  session: Session;
+}[K];
+
+const addTo = <K, V>(index: Map<K, Set<V>>, key: K, value: V) => {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(value);
+};
+const removeFrom = <K, V>(index: Map<K, Set<V>>, key: K, value: V) => {
+  index.get(key)?.delete(value);
+};
+const toggle = <V>(set: Set<V>, value: V, member: boolean) => (member ? set.add(value) : set.delete(value));
+
+export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The organisation's records and the indexes the rules read, kept in step on every write so
+ * that a change costs in proportion to the records it touches, not to the organisation's size.
+ */
+export class OrganisationStore implements OffboardReadModel {
+  readonly users = new Map<string, User>();
+  readonly contacts = new Map<string, Contact>();
+  readonly tasks = new Map<string, Task>();
+  readonly salesBrains = new Map<string, SalesBrain>();
+  readonly phoneNumbers = new Map<string, PhoneNumber>();
+  readonly sessions = new Map<string, Session>();
+  readonly history: HistoryRecord[];
+  readonly auditLog: AuditEntry[];
+  readonly seatsTotal: number;
+
+  private readonly contactsByOwner = new Map<string, Set<string>>();
+  private readonly tasksByAssignee = new Map<string, Set<string>>();
+  private readonly transferableTaskIds = new Set<string>();
+  private readonly brainsByMember = new Map<string, Set<string>>();
+  private readonly activeLicensesByCountry = new Map<string, Set<string>>();
+  private readonly numbersByCountry = new Map<string, Set<string>>();
+  private readonly openSessionsByUser = new Map<string, Set<string>>();
+  private readonly activeAdmins = new Set<string>();
+  private readonly salespeople = new Set<string>();
+  private readonly historyByUser = new Map<string, HistoryRecord[]>();
+  private readonly historyByContact = new Map<string, HistoryRecord[]>();
+  private readonly auditByTarget = new Map<string, AuditEntry[]>();
+  /** Bumped per owner when their contacts change, so sorted listings are cached between writes. */
+  private readonly contactRevisions = new Map<string, number>();
+  private sortedCache = new Map<string, { revision: string; ids: readonly string[] }>();
+  revision = 0;
+
+  constructor(
+    data: OffboardData,
+    readonly policy: OffboardPolicy,
+  ) {
+    this.seatsTotal = data.seats.total;
+    for (const user of data.users) this.put('user', user);
+    for (const contact of data.contacts) this.put('contact', contact);
+    for (const task of data.tasks) this.put('task', task);
+    for (const brain of data.salesBrains) this.put('salesBrain', brain);
+    for (const phoneNumber of data.phoneNumbers) this.put('phoneNumber', phoneNumber);
+    for (const session of data.sessions) this.put('session', session);
+    this.history = [...data.history];
+    for (const record of this.history) this.indexHistory(record);
+    this.auditLog = [];
+    for (const entry of data.auditLog ?? []) this.appendAudit(entry);
+  }
+
+  /** Writes a record and keeps every index in step; returns the record it replaced. */
+  put<K extends Kind>(kind: K, next: RecordOf<K>): RecordOf<K> | undefined;
+  put(kind: Kind, next: RecordOf<Kind>): RecordOf<Kind> | undefined {
+    switch (kind) {
+      case 'user': {
+        const user = next as User;
+        const prev = this.users.get(user.id);
+        this.users.set(user.id, user);
+        if (prev?.license && hasActiveLicense(prev)) removeFrom(this.activeLicensesByCountry, prev.license.country, prev.id);
+        if (user.license && hasActiveLicense(user)) addTo(this.activeLicensesByCountry, user.license.country, user.id);
+        toggle(this.activeAdmins, user.id, user.role === 'admin' && user.status === 'active');
+        toggle(this.salespeople, user.id, isSalesperson(user));
+        return prev;
+      }
+      case 'contact': {
+        const contact = next as Contact;
+        const prev = this.contacts.get(contact.id);
+        this.contacts.set(contact.id, contact);
+        if (prev?.ownerId !== contact.ownerId) {
+          if (prev) {
+            removeFrom(this.contactsByOwner, prev.ownerId, prev.id);
+            this.bumpContacts(prev.ownerId);
+          }
+          addTo(this.contactsByOwner, contact.ownerId, contact.id);
+          this.bumpContacts(contact.ownerId);
+        }
+        return prev;
+      }
+      case 'task': {
+        const task = next as Task;
+        const prev = this.tasks.get(task.id);
+        this.tasks.set(task.id, task);
+        if (prev?.assigneeId !== task.assigneeId) {
+          if (prev) removeFrom(this.tasksByAssignee, prev.assigneeId, prev.id);
+          addTo(this.tasksByAssignee, task.assigneeId, task.id);
+        }
+        toggle(this.transferableTaskIds, task.id, task.transferable);
+        return prev;
+      }
+      case 'salesBrain': {
+        const brain = next as SalesBrain;
+        const prev = this.salesBrains.get(brain.id);
+        this.salesBrains.set(brain.id, brain);
+        for (const member of prev?.memberIds ?? []) removeFrom(this.brainsByMember, member, brain.id);
+        for (const member of brain.memberIds) addTo(this.brainsByMember, member, brain.id);
+        return prev;
+      }
+      case 'phoneNumber': {
+        const phoneNumber = next as PhoneNumber;
+        const prev = this.phoneNumbers.get(phoneNumber.id);
+        this.phoneNumbers.set(phoneNumber.id, phoneNumber);
+        addTo(this.numbersByCountry, phoneNumber.country, phoneNumber.id);
+        return prev;
+      }
+      case 'session': {
+        const session = next as Session;
+        const prev = this.sessions.get(session.id);
+        this.sessions.set(session.id, session);
+        if (session.endedAt === null) addTo(this.openSessionsByUser, session.userId, session.id);
+        else removeFrom(this.openSessionsByUser, session.userId, session.id);
+        return prev;
+      }
+    }
+  }
+
+  appendAudit(entry: AuditEntry): void {
+    this.auditLog.push(entry);
+    let entries = this.auditByTarget.get(entry.target.id);
+    if (!entries) this.auditByTarget.set(entry.target.id, (entries = []));
+    entries.push(entry);
+  }
+
+  /** Only a rolled-back transaction takes its own entry back; nothing else ever shortens the log (R10). */
+  retractLastAudit(entry: AuditEntry): void {
+    if (this.auditLog[this.auditLog.length - 1] !== entry) throw new Error('audit log can only retract its newest entry');
+    this.auditLog.pop();
+    this.auditByTarget.get(entry.target.id)?.pop();
+  }
+
+  private bumpContacts(ownerId: string): void {
+    this.contactRevisions.set(ownerId, (this.contactRevisions.get(ownerId) ?? 0) + 1);
+  }
+
+  private indexHistory(record: HistoryRecord): void {
+    const push = (index: Map<string, HistoryRecord[]>, key: string) => {
+      let list = index.get(key);
+      if (!list) index.set(key, (list = []));
+      list.push(record);
+    };
+    push(this.historyByUser, record.userId);
+    if (record.contactId) push(this.historyByContact, record.contactId);
+  }
+
+  // ---- read model (the rules ask these) ----
+
+  findUser(userId: string): User | undefined {
+    return this.users.get(userId);
+  }
+  findContact(contactId: string): Contact | undefined {
+    return this.contacts.get(contactId);
+  }
+  findTask(taskId: string): Task | undefined {
+    return this.tasks.get(taskId);
+  }
+  findPhoneNumber(phoneNumberId: string): PhoneNumber | undefined {
+    return this.phoneNumbers.get(phoneNumberId);
+  }
+  activeAdminCount(): number {
+    return this.activeAdmins.size;
+  }
+  salespersonCount(): number {
+    return this.salespeople.size;
+  }
+  activeLicenseCount(country: string): number {
+    return this.activeLicensesByCountry.get(country)?.size ?? 0;
+  }
+  activePhoneNumbers(country: string): readonly PhoneNumber[] {
+    const ids = this.numbersByCountry.get(country) ?? [];
+    return [...ids]
+      .map((id) => this.phoneNumbers.get(id)!)
+      .filter((phoneNumber) => phoneNumber.status === 'active')
+      .sort((a, b) => compareKeys(a.id, b.id));
+  }
+  contactCount(ownerId: string): number {
+    return this.contactsByOwner.get(ownerId)?.size ?? 0;
+  }
+  openTasks(userId: string): readonly Task[] {
+    const open: Task[] = [];
+    for (const id of this.tasksByAssignee.get(userId) ?? []) {
+      const task = this.tasks.get(id)!;
+      if (task.state === 'created') open.push(task);
+    }
+    return open;
+  }
+  salesBrainsOf(userId: string): readonly SalesBrain[] {
+    return [...(this.brainsByMember.get(userId) ?? [])].map((id) => this.salesBrains.get(id)!);
+  }
+  seatUsage(): SeatUsage {
+    let used = 0;
+    for (const holders of this.activeLicensesByCountry.values()) used += holders.size;
+    return { total: this.seatsTotal, used, available: Math.max(0, this.seatsTotal - used) };
+  }
+  openSessionCount(userId: string): number {
+    return this.openSessionsByUser.get(userId)?.size ?? 0;
+  }
+
+  // ---- listings ----
+
+  contactIdsOf(ownerId: string): ReadonlySet<string> {
+    return this.contactsByOwner.get(ownerId) ?? new Set();
+  }
+  taskIdsOf(assigneeId: string): ReadonlySet<string> {
+    return this.tasksByAssignee.get(assigneeId) ?? new Set();
+  }
+  transferableTasks(): ReadonlySet<string> {
+    return this.transferableTaskIds;
+  }
+  openSessionsOf(userId: string): readonly Session[] {
+    return [...(this.openSessionsByUser.get(userId) ?? [])].map((id) => this.sessions.get(id)!);
+  }
+  historyOf(filter: { readonly userId?: string; readonly contactId?: string }): readonly HistoryRecord[] {
+    if (filter.userId) return this.historyByUser.get(filter.userId) ?? [];
+    if (filter.contactId) return this.historyByContact.get(filter.contactId) ?? [];
+    return this.history;
+  }
+  auditOf(targetId: string | undefined): readonly AuditEntry[] {
+    return targetId ? (this.auditByTarget.get(targetId) ?? []) : this.auditLog;
+  }
+
+  /** Contact ids of one owner (or of every non-salesperson owner), sorted, cached until they change. */
+  sortedContactIds(scope: { readonly ownerId: string } | 'orphaned' | 'all'): readonly string[] {
+    const cacheKey = typeof scope === 'string' ? scope : `owner:${scope.ownerId}`;
+    const revision =
+      typeof scope === 'string' ? `r${this.revision}` : `o${this.contactRevisions.get(scope.ownerId) ?? 0}`;
+    const cached = this.sortedCache.get(cacheKey);
+    if (cached?.revision === revision) return cached.ids;
+    let ids: string[];
+    if (scope === 'all') ids = [...this.contacts.keys()];
+    else if (scope === 'orphaned') {
+      ids = [];
+      for (const [ownerId, owned] of this.contactsByOwner) {
+        const owner = this.users.get(ownerId);
+        if (!owner || !isSalesperson(owner)) for (const id of owned) ids.push(id);
+      }
+    } else ids = [...this.contactIdsOf(scope.ownerId)];
+    ids.sort(compareKeys);
+    this.sortedCache.set(cacheKey, { revision, ids });
+    return ids;
+  }
+
+  /** Called once per committed change: whole-organisation listings are recomputed lazily. */
+  commit(): void {
+    this.revision += 1;
+  }
+}

@@ -1,0 +1,154 @@
+// Domain
+export {
+  TRANSFER_REASON_USER_DEACTIVATED,
+  hasActiveLicense,
+  isSalesperson,
+  type Access,
+  type AuditAction,
+  type AuditEntry,
+  type AuditTargetType,
+  type Contact,
+  type CountryCode,
+  type Effects,
+  type HistoryKind,
+  type HistoryRecord,
+  type License,
+  type LicenseStatus,
+  type OffboardData,
+  type PhoneNumber,
+  type PhoneNumberStatus,
+  type Role,
+  type SalesBrain,
+  type SeatUsage,
+  type Session,
+  type Task,
+  type TaskState,
+  type TransferReason,
+  type User,
+  type UserStatus,
+} from './domain/types';
+
+// Errors
+export {
+  ERROR_CODES,
+  LAST_LICENSE_IN_COUNTRY_MESSAGE,
+  OffboardError,
+  isErrorCode,
+  isOffboardError,
+  toOffboardError,
+  type ErrorCode,
+  type ErrorDetails,
+} from './errors/OffboardError';
+
+// Adapter interface
+export type {
+  ListAuditLogQuery,
+  ListContactsQuery,
+  ListHistoryQuery,
+  ListPhoneNumbersQuery,
+  ListSalesBrainsQuery,
+  ListTasksQuery,
+  ListUsersQuery,
+  MutationContext,
+  MutationName,
+  OffboardAdapter,
+  Page,
+  PageRequest,
+  PhoneNumberChange,
+  PlanQuery,
+  ReassignContactsInput,
+  ReassignContactsResult,
+  TaskChange,
+  TransferTasksInput,
+  TransferTasksResult,
+  UserChange,
+  UserStatusFilter,
+} from './adapter/OffboardAdapter';
+
+// Rules
+export {
+  actorRefusal,
+  assignLicenseRefusal,
+  deactivateLicenseRefusal,
+  deactivatePhoneNumberRefusal,
+  deactivateUserRefusal,
+  isEligibleReassignTarget,
+  isLastActiveAdmin,
+  isLastLicenseInCountry,
+  isTakeable,
+  lastLicenseBlockingNumbers,
+  reactivateUserRefusal,
+  reassignContactsRefusal,
+  reassignTargetRefusal,
+  takeTaskRefusal,
+  transferTasksRefusal,
+  versionRefusal,
+  type Refusal,
+} from './rules/guards';
+export {
+  PLAN_REASON_CODES,
+  SCENARIOS,
+  SCENARIO_STEPS,
+  STEP_IDS,
+  planOffboarding,
+  type OffboardingPlan,
+  type PlanAction,
+  type PlanReasonCode,
+  type PlanStep,
+  type PlannedEffects,
+  type Reason,
+  type ReasonCode,
+  type Scenario,
+  type StepId,
+  type StepStatus,
+} from './rules/plan';
+export { DEFAULT_POLICY, type OffboardPolicy, type OffboardReadModel } from './rules/readModel';
+export { splitEvenly } from './rules/splitEvenly';
+export { planTeamDownsizing, type TeamDownsizingEntry, type TeamDownsizingPreview } from './rules/teamDownsizing';
+
+// In-memory reference backend
+export { createInMemoryBackend, type InMemoryBackend, type InMemoryBackendOptions } from './inMemory/createInMemoryBackend';
+
+// Machines
+export { newIdempotencyKey } from './machines/idempotencyKey';
+export { runLifecycleAction, userLifecycleMachine } from './machines/userLifecycle/userLifecycle.machine';
+export type {
+  LifecycleAction,
+  PendingLifecycleAction,
+  UserLifecycleContext,
+  UserLifecycleEmitted,
+  UserLifecycleEvent,
+  UserLifecycleInput,
+} from './machines/userLifecycle/userLifecycle.types';
+export { offboardingMachine, runStep } from './machines/offboarding/offboarding.machine';
+export type {
+  OffboardingContext,
+  OffboardingEmitted,
+  OffboardingEvent,
+  OffboardingInput,
+  RunningStep,
+  StepRequest,
+} from './machines/offboarding/offboarding.types';
+export {
+  isContactSelected,
+  loadSalespeople,
+  reassignContactsMachine,
+  reassignPreview,
+  selectedCount,
+  toReassignRequest,
+} from './machines/reassignContacts/reassignContacts.machine';
+export type {
+  ContactSelection,
+  ReassignContactsContext,
+  ReassignContactsEmitted,
+  ReassignContactsEvent,
+  ReassignContactsMachineInput,
+} from './machines/reassignContacts/reassignContacts.types';
+export { runDownsizing, teamDownsizingMachine } from './machines/teamDownsizing/teamDownsizing.machine';
+export type {
+  DownsizingOutcome,
+  TeamDownsizingContext,
+  TeamDownsizingEmitted,
+  TeamDownsizingEvent,
+  TeamDownsizingInput,
+} from './machines/teamDownsizing/teamDownsizing.types';

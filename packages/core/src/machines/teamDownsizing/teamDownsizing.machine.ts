@@ -1,0 +1,135 @@
+import { assign, emit, fromPromise, setup } from 'xstate';
+import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import { toOffboardError } from '../../errors/OffboardError';
+import type { OffboardingPlan } from '../../rules/plan';
+import { planTeamDownsizing } from '../../rules/teamDownsizing';
+import { newIdempotencyKey } from '../idempotencyKey';
+import type {
+  DownsizingOutcome,
+  TeamDownsizingContext,
+  TeamDownsizingEmitted,
+  TeamDownsizingEvent,
+  TeamDownsizingInput,
+} from './teamDownsizing.types';
+
+/**
+ * Deactivates each license the preview allows, one after another, each its own atomic change
+ * with its own key. Users already done are not sent again; the rest report their own outcome.
+ */
+export async function runDownsizing(
+  adapter: OffboardAdapter,
+  context: Pick<TeamDownsizingContext, 'actorId' | 'plans' | 'preview' | 'keys' | 'outcomes'>,
+): Promise<Record<string, DownsizingOutcome>> {
+  const outcomes: Record<string, DownsizingOutcome> = { ...context.outcomes };
+  for (const entry of context.preview?.entries ?? []) {
+    if (outcomes[entry.userId]?.status === 'done') continue;
+    if (entry.refusal) {
+      outcomes[entry.userId] = { status: 'skipped', error: null };
+      continue;
+    }
+    const plan = context.plans.find((candidate) => candidate.user.id === entry.userId)!;
+    try {
+      await adapter.deactivateLicense(entry.userId, {
+        actorId: context.actorId,
+        idempotencyKey: context.keys[entry.userId]!,
+        expectedVersion: plan.user.version,
+      });
+      outcomes[entry.userId] = { status: 'done' };
+    } catch (thrown) {
+      const error = toOffboardError(thrown);
+      outcomes[entry.userId] = { status: error.retryable ? 'failed' : 'refused', error };
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * Team downsizing (R8): one combined preview of several license deactivations (the batch's own
+ * R4 included), one confirmation, then each license in turn. A transport failure leaves the
+ * others done and offers a retry of the rest under the same keys.
+ */
+export const teamDownsizingMachine = setup({
+  types: {} as {
+    context: TeamDownsizingContext;
+    input: TeamDownsizingInput;
+    events: TeamDownsizingEvent;
+    emitted: TeamDownsizingEmitted;
+  },
+  actors: {
+    loadPlans: fromPromise<OffboardingPlan[], { adapter: OffboardAdapter; actorId: string; userIds: readonly string[] }>(({ input }) =>
+      Promise.all(input.userIds.map((userId) => input.adapter.getOffboardingPlan(userId, { actorId: input.actorId, scenario: 'team-downsizing' }))),
+    ),
+    deactivateLicenses: fromPromise<Record<string, DownsizingOutcome>, { adapter: OffboardAdapter; context: TeamDownsizingContext }>(({ input }) =>
+      runDownsizing(input.adapter, input.context),
+    ),
+  },
+  guards: {
+    hasAllowed: ({ context }) => (context.preview?.allowed ?? 0) > 0,
+    hasFailures: ({ context }) => Object.values(context.outcomes).some((outcome) => outcome.status === 'failed'),
+  },
+}).createMachine({
+  id: 'teamDownsizing',
+  context: ({ input }) => ({
+    adapter: input.adapter,
+    actorId: input.actorId,
+    userIds: input.userIds,
+    createKey: input.createKey ?? newIdempotencyKey,
+    plans: [],
+    preview: null,
+    keys: {},
+    outcomes: {},
+    error: null,
+  }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'loadPlans',
+        input: ({ context }) => context,
+        onDone: {
+          target: 'previewing',
+          actions: assign({ plans: ({ event }) => event.output, preview: ({ event }) => planTeamDownsizing(event.output), error: null }),
+        },
+        onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
+      },
+    },
+    loadFailed: { on: { RETRY: 'loading' } },
+    previewing: {
+      on: {
+        CONFIRM: {
+          guard: 'hasAllowed',
+          target: 'running',
+          actions: assign({ keys: ({ context }) => Object.fromEntries(context.userIds.map((userId) => [userId, context.createKey()])) }),
+        },
+        REFRESH: 'loading',
+      },
+    },
+    running: {
+      invoke: {
+        src: 'deactivateLicenses',
+        input: ({ context }) => ({ adapter: context.adapter, context }),
+        onDone: {
+          target: 'settled',
+          actions: [
+            assign({ outcomes: ({ event }) => event.output }),
+            emit(({ event }) => ({
+              type: 'changed' as const,
+              userIds: Object.entries(event.output)
+                .filter(([, outcome]) => outcome.status === 'done')
+                .map(([userId]) => userId),
+            })),
+          ],
+        },
+      },
+    },
+    settled: {
+      always: [{ guard: 'hasFailures', target: 'partial' }, { target: 'done' }],
+    },
+    partial: {
+      on: { RETRY: 'running' },
+    },
+    done: {
+      on: { REFRESH: { target: 'loading', actions: assign({ keys: {}, outcomes: {} }) } },
+    },
+  },
+});

@@ -1,0 +1,236 @@
+import { hasActiveLicense, isSalesperson, type SeatUsage, type User } from '../domain/types';
+import { OffboardError, type ErrorCode, type ErrorDetails } from '../errors/OffboardError';
+import {
+  actorRefusal,
+  assignLicenseRefusal,
+  deactivateLicenseRefusal,
+  deactivateUserRefusal,
+  lastLicenseBlockingNumbers,
+  lastLicenseRefusal,
+  reactivateUserRefusal,
+  type Refusal,
+} from './guards';
+import type { OffboardReadModel } from './readModel';
+
+export const SCENARIOS = ['employee-departure', 'role-change', 'team-downsizing'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** R8: the article's five steps, in its order. */
+export const STEP_IDS = [
+  'reassign-contacts',
+  'transfer-tasks',
+  'check-phone-numbers',
+  'deactivate-license',
+  'deactivate-user',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+export type StepStatus = 'done' | 'pending' | 'blocked' | 'not-applicable';
+
+/** R8 scenarios: departure walks every step, role change keeps access, downsizing only frees seats. */
+export const SCENARIO_STEPS: Record<Scenario, readonly StepId[]> = {
+  'employee-departure': STEP_IDS,
+  'role-change': ['reassign-contacts', 'transfer-tasks', 'check-phone-numbers', 'deactivate-license'],
+  'team-downsizing': ['check-phone-numbers', 'deactivate-license'],
+};
+
+/** Why a step is pending, blocked or skipped, beyond the error codes a refusal carries. */
+export const PLAN_REASON_CODES = [
+  'CONTACTS_TO_REASSIGN',
+  'OPEN_TASKS',
+  'TASKS_AWAITING_TAKER',
+  'NO_ELIGIBLE_TARGET',
+  'NO_CONTACTS',
+  'NOT_IN_SCENARIO',
+] as const;
+export type PlanReasonCode = (typeof PLAN_REASON_CODES)[number];
+export type ReasonCode = ErrorCode | PlanReasonCode;
+
+/** A reason as data, so it crosses HTTP and a UI translates it by `code`. */
+export interface Reason {
+  readonly code: ReasonCode;
+  readonly message: string;
+  readonly details: ErrorDetails;
+}
+
+const PLAN_REASON_MESSAGES: Record<PlanReasonCode, string> = {
+  CONTACTS_TO_REASSIGN: 'Contacts still belong to this user.',
+  OPEN_TASKS: 'This user has open tasks.',
+  TASKS_AWAITING_TAKER: 'Open tasks are waiting for a salesperson to take them.',
+  NO_ELIGIBLE_TARGET: 'There is no other active salesperson to receive them.',
+  NO_CONTACTS: 'This user owns no contacts.',
+  NOT_IN_SCENARIO: 'Not part of this scenario.',
+};
+
+export function planReason(code: PlanReasonCode, details: ErrorDetails = {}): Reason {
+  return { code, message: PLAN_REASON_MESSAGES[code], details };
+}
+
+export function refusalReason(error: OffboardError): Reason {
+  return { code: error.code, message: error.message, details: error.details };
+}
+
+export interface PlanStep {
+  readonly id: StepId;
+  /** 1–5, the article's order. */
+  readonly number: number;
+  readonly status: StepStatus;
+  readonly reason: Reason | null;
+}
+
+/** What a user action would do, shown in its confirmation before anyone acts. */
+export interface PlannedEffects {
+  readonly contactsOrphaned: number;
+  readonly tasksMadeTransferable: number;
+  readonly salesBrainsLeft: readonly { readonly id: string; readonly name: string }[];
+  readonly seatFreed: boolean;
+  readonly signInRevoked: boolean;
+  readonly sessionsEnded: number;
+}
+
+export type PlanAction = 'deactivateLicense' | 'assignLicense' | 'deactivateUser' | 'reactivateUser' | 'reassignContacts' | 'transferTasks';
+
+export interface OffboardingPlan {
+  readonly scenario: Scenario;
+  readonly actorId: string;
+  readonly user: User;
+  /** Contacts the user owns (R5: to reassign). */
+  readonly contacts: number;
+  /** Tasks in state `created` assigned to the user, and how many of them are transferable. */
+  readonly openTasks: number;
+  readonly transferableTasks: number;
+  readonly salesBrains: readonly { readonly id: string; readonly name: string }[];
+  /** R4 for the user's active license; `null` without one. */
+  readonly lastLicenseInCountry: {
+    readonly country: string;
+    readonly licensesInCountry: number;
+    readonly activePhoneNumbers: readonly { readonly id: string; readonly number: string }[];
+    readonly blocks: boolean;
+  } | null;
+  readonly seats: SeatUsage;
+  /** Salespeople other than this user, who could receive contacts and tasks. */
+  readonly eligibleTargets: number;
+  /** `null` when the actor may do it now, else why not. */
+  readonly refusals: Readonly<Record<PlanAction, Reason | null>>;
+  readonly effects: {
+    readonly deactivateLicense: PlannedEffects | null;
+    readonly deactivateUser: PlannedEffects | null;
+  };
+  readonly steps: readonly PlanStep[];
+}
+
+const asReason = (refusal: Refusal): Reason | null => (refusal ? refusalReason(refusal) : null);
+
+type BrainRef = PlannedEffects['salesBrainsLeft'][number];
+
+/** R2's effects, which R3 includes when the user still holds an active license. */
+function licenseEffects(
+  user: User,
+  contacts: number,
+  tasksMadeTransferable: number,
+  salesBrains: readonly BrainRef[],
+): Omit<PlannedEffects, 'signInRevoked' | 'sessionsEnded'> {
+  if (!hasActiveLicense(user)) {
+    return { contactsOrphaned: 0, tasksMadeTransferable: 0, salesBrainsLeft: [], seatFreed: false };
+  }
+  return {
+    // R5: contacts stay put and become orphaned once their owner is no longer a salesperson.
+    contactsOrphaned: isSalesperson(user) ? contacts : 0,
+    tasksMadeTransferable,
+    salesBrainsLeft: salesBrains,
+    seatFreed: true,
+  };
+}
+
+/**
+ * R8: the offboarding plan of a user as seen by an actor, computed without changing anything.
+ * Each step is `done` when its goal holds, `blocked` when the guard of its action refuses (with
+ * that refusal as the reason), `pending` otherwise, and `not-applicable` outside the scenario.
+ */
+export function planOffboarding(
+  model: OffboardReadModel,
+  userId: string,
+  actorId: string,
+  scenario: Scenario = 'employee-departure',
+): OffboardingPlan {
+  const user = model.findUser(userId);
+  if (!user) throw new OffboardError('NOT_FOUND', { entity: 'user', id: userId });
+
+  const contacts = model.contactCount(userId);
+  const openTasks = model.openTasks(userId);
+  const transferableTasks = openTasks.filter((task) => task.transferable).length;
+  const eligibleTargets = model.salespersonCount() - (isSalesperson(user) ? 1 : 0);
+  const blockingNumbers = lastLicenseBlockingNumbers(model, user);
+  const salesBrains = model.salesBrainsOf(userId).map(({ id, name }) => ({ id, name }));
+  const actorOnUser = asReason(actorRefusal(model, actorId, userId));
+
+  const refusals: Record<PlanAction, Reason | null> = {
+    deactivateLicense: asReason(deactivateLicenseRefusal(model, actorId, userId)),
+    assignLicense: asReason(assignLicenseRefusal(model, actorId, userId)),
+    deactivateUser: asReason(deactivateUserRefusal(model, actorId, userId)),
+    reactivateUser: asReason(reactivateUserRefusal(model, actorId, userId)),
+    reassignContacts:
+      actorOnUser ?? (contacts === 0 ? planReason('NO_CONTACTS') : eligibleTargets === 0 ? planReason('NO_ELIGIBLE_TARGET') : null),
+    transferTasks:
+      actorOnUser ?? (openTasks.length === 0 ? planReason('OPEN_TASKS', { tasks: 0 }) : eligibleTargets === 0 ? planReason('NO_ELIGIBLE_TARGET') : null),
+  };
+
+  const license = licenseEffects(user, contacts, openTasks.length - transferableTasks, salesBrains);
+  const effects = {
+    deactivateLicense: hasActiveLicense(user) ? { ...license, signInRevoked: false, sessionsEnded: 0 } : null,
+    deactivateUser: user.status === 'active' ? { ...license, signInRevoked: true, sessionsEnded: model.openSessionCount(userId) } : null,
+  };
+
+  const inScenario = new Set(SCENARIO_STEPS[scenario]);
+  const step = (id: StepId, status: StepStatus, reason: Reason | null = null): PlanStep =>
+    inScenario.has(id)
+      ? { id, number: STEP_IDS.indexOf(id) + 1, status, reason }
+      : { id, number: STEP_IDS.indexOf(id) + 1, status: 'not-applicable', reason: planReason('NOT_IN_SCENARIO') };
+  const actionStep = (id: StepId, done: boolean, refusal: Reason | null, pending: Reason | null): PlanStep =>
+    done ? step(id, 'done') : refusal ? step(id, 'blocked', refusal) : step(id, 'pending', pending);
+  const noLicense = user.license === null;
+
+  const steps: PlanStep[] = [
+    actionStep('reassign-contacts', contacts === 0, refusals.reassignContacts, planReason('CONTACTS_TO_REASSIGN', { contacts })),
+    actionStep(
+      'transfer-tasks',
+      openTasks.length === 0,
+      refusals.transferTasks,
+      transferableTasks === openTasks.length
+        ? planReason('TASKS_AWAITING_TAKER', { tasks: openTasks.length })
+        : planReason('OPEN_TASKS', { tasks: openTasks.length, transferable: transferableTasks }),
+    ),
+    noLicense
+      ? step('check-phone-numbers', 'not-applicable', planReason('NOT_IN_SCENARIO', { reason: 'no-license' }))
+      : blockingNumbers.length > 0
+        ? step('check-phone-numbers', 'pending', asReason(lastLicenseRefusal(model, user)))
+        : step('check-phone-numbers', 'done'),
+    noLicense
+      ? step('deactivate-license', 'not-applicable', planReason('NOT_IN_SCENARIO', { reason: 'no-license' }))
+      : actionStep('deactivate-license', !hasActiveLicense(user), refusals.deactivateLicense, null),
+    actionStep('deactivate-user', user.status === 'inactive', refusals.deactivateUser, null),
+  ];
+
+  return {
+    scenario,
+    actorId,
+    user,
+    contacts,
+    openTasks: openTasks.length,
+    transferableTasks,
+    salesBrains,
+    lastLicenseInCountry:
+      user.license && hasActiveLicense(user)
+        ? {
+            country: user.license.country,
+            licensesInCountry: model.activeLicenseCount(user.license.country),
+            activePhoneNumbers: model.activePhoneNumbers(user.license.country).map(({ id, number }) => ({ id, number })),
+            blocks: blockingNumbers.length > 0,
+          }
+        : null,
+    seats: model.seatUsage(),
+    eligibleTargets,
+    refusals,
+    effects,
+    steps,
+  };
+}
