@@ -190,7 +190,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
       const request = validate(ReassignContactsInputSchema, input, 'input');
       return mutate('reassignContacts', request.fromOwnerId, request, ctx, (tx) => {
         const { fromOwnerId, toUserIds } = request;
-        refuse(reassignContactsRefusal(store, ctx.actorId, fromOwnerId, toUserIds, request.contactIds ?? request.exceptContactIds));
+        refuse(reassignContactsRefusal(store, ctx.actorId, fromOwnerId, toUserIds, request.contactIds, request.exceptContactIds));
         const contacts = selectContacts(store, request);
         if (contacts.length === 0) {
           throw new OffboardError('VALIDATION_FAILED', { field: 'input.contactIds' }, 'input selects no contact to reassign');

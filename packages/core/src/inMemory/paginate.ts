@@ -4,7 +4,7 @@ import { OffboardError } from '../errors/OffboardError';
 export const DEFAULT_PAGE_SIZE = 50;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function encodeCursor(key: string): string {
   let binary = '';

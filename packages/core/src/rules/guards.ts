@@ -154,7 +154,8 @@ export function assignLicenseRefusal(model: OffboardReadModel, actorId: string, 
 
 /**
  * R5: who may reassign an owner's contacts, and to whom. Listed contacts must exist and still
- * belong to `fromOwnerId`; one that moved since the caller looked means its view is stale.
+ * belong to `fromOwnerId`: one that moved since the caller looked means its view is stale.
+ * Excluded contacts need only exist; leaving out one that already moved is harmless.
  */
 export function reassignContactsRefusal(
   model: OffboardReadModel,
@@ -162,6 +163,7 @@ export function reassignContactsRefusal(
   fromOwnerId: string,
   toUserIds: readonly string[],
   contactIds: readonly string[] = [],
+  exceptContactIds: readonly string[] = [],
 ): Refusal {
   const owner = userOrRefusal(model, fromOwnerId);
   if (owner instanceof OffboardError) return owner;
@@ -169,7 +171,7 @@ export function reassignContactsRefusal(
     () => actorRefusal(model, actorId, fromOwnerId),
     ...toUserIds.map((targetId) => () => reassignTargetRefusal(model, targetId, fromOwnerId)),
     () => {
-      const unknown = contactIds.filter((id) => !model.findContact(id));
+      const unknown = [...contactIds, ...exceptContactIds].filter((id) => !model.findContact(id));
       return unknown.length ? new OffboardError('NOT_FOUND', { entity: 'contact', ids: unknown }) : null;
     },
     () => {

@@ -83,6 +83,7 @@ export const userLifecycleMachine = setup({
   states: {
     loading: {
       invoke: {
+        id: 'loadPlan',
         src: 'loadPlan',
         input: ({ context }) => ({ adapter: context.adapter, actorId: context.actorId, userId: context.userId }),
         onDone: { target: 'ready', actions: assign({ plan: ({ event }) => event.output, error: null }) },
@@ -146,6 +147,7 @@ export const userLifecycleMachine = setup({
     },
     submitting: {
       invoke: {
+        id: 'submitAction',
         src: 'submitAction',
         input: ({ context }) => ({
           adapter: context.adapter,

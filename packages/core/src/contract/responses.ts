@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { TRANSFER_REASON_USER_DEACTIVATED } from '../domain/types';
+import type { ErrorDetails } from '../errors/OffboardError';
+import { AUDIT_ACTIONS, VersionSchema } from './schemas';
+
+/**
+ * Response schemas: what the HTTP adapter accepts from a server before handing it to the UI.
+ * They are tolerant readers: `v.object` drops fields they do not know, so a server may add
+ * fields without breaking older clients, but every field the domain types promise is checked.
+ */
+
+export const TextSchema = v.string('must be a string');
+const Flag = v.boolean('must be a boolean');
+/** A whole number of records, seats or sessions. */
+export const CountSchema = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must not be negative'));
+const Ids = v.array(TextSchema, 'must be a list of ids');
+const ACTIVE_OR_INACTIVE = ['active', 'inactive'] as const;
+
+/** Details are free-form facts; only their being an object is part of the contract. */
+export const ErrorDetailsSchema = v.custom<ErrorDetails>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be an object',
+);
+
+export const LicenseSchema = v.object({ country: TextSchema, status: v.picklist(ACTIVE_OR_INACTIVE, 'must be active or inactive') });
+
+export const UserSchema = v.object({
+  id: TextSchema,
+  name: TextSchema,
+  email: TextSchema,
+  role: v.picklist(['admin', 'member'], 'must be admin or member'),
+  status: v.picklist(ACTIVE_OR_INACTIVE, 'must be active or inactive'),
+  license: v.nullable(LicenseSchema),
+  version: VersionSchema,
+});
+
+export const ContactSchema = v.object({ id: TextSchema, name: TextSchema, ownerId: TextSchema, version: VersionSchema });
+
+export const TaskSchema = v.object({
+  id: TextSchema,
+  title: TextSchema,
+  assigneeId: TextSchema,
+  state: v.picklist(['created', 'completed'], 'must be created or completed'),
+  transferable: Flag,
+  transferReason: v.nullable(v.literal(TRANSFER_REASON_USER_DEACTIVATED, `must be "${TRANSFER_REASON_USER_DEACTIVATED}" or null`)),
+  version: VersionSchema,
+});
+
+export const SalesBrainSchema = v.object({ id: TextSchema, name: TextSchema, memberIds: Ids });
+
+export const PhoneNumberSchema = v.object({
+  id: TextSchema,
+  number: TextSchema,
+  country: TextSchema,
+  status: v.picklist(ACTIVE_OR_INACTIVE, 'must be active or inactive'),
+  version: VersionSchema,
+});
+
+export const HistoryRecordSchema = v.object({
+  id: TextSchema,
+  kind: v.picklist(['call', 'email', 'whatsapp', 'activity', 'metric'], 'must be a history kind'),
+  userId: TextSchema,
+  contactId: v.nullable(TextSchema),
+  at: TextSchema,
+  summary: TextSchema,
+});
+
+export const SeatUsageSchema = v.object({ total: CountSchema, used: CountSchema, available: CountSchema });
+
+export const AccessSchema = v.object({
+  userId: TextSchema,
+  canSignIn: Flag,
+  commercialFeatures: Flag,
+  reports: Flag,
+  openSessions: CountSchema,
+});
+
+const CountryRef = v.object({ country: TextSchema });
+
+export const EffectsSchema = v.object({
+  licenseDeactivated: v.optional(CountryRef),
+  licenseAssigned: v.optional(CountryRef),
+  seatFreed: v.optional(Flag),
+  seatUsed: v.optional(Flag),
+  salesBrainsLeft: v.optional(Ids),
+  tasksMadeTransferable: v.optional(Ids),
+  tasksNoLongerTransferable: v.optional(Ids),
+  contactsOrphaned: v.optional(CountSchema),
+  signInRevoked: v.optional(Flag),
+  signInRestored: v.optional(Flag),
+  sessionsEnded: v.optional(CountSchema),
+  contactsMoved: v.optional(v.record(v.string(), Ids)),
+  tasksMoved: v.optional(v.object({ fromUserId: TextSchema, toUserId: TextSchema, taskIds: Ids })),
+});
+
+export const AuditEntrySchema = v.object({
+  id: TextSchema,
+  seq: v.pipe(CountSchema, v.minValue(1, 'must be at least 1')),
+  at: TextSchema,
+  actorId: TextSchema,
+  action: v.picklist(AUDIT_ACTIONS, 'must be an audit action'),
+  target: v.object({ type: v.picklist(['user', 'contact', 'task', 'phoneNumber'], 'must be a target type'), id: TextSchema }),
+  effects: EffectsSchema,
+});
+
+export const pageOf = <TItem extends v.GenericSchema>(item: TItem) =>
+  v.object({ items: v.array(item, 'must be a list'), nextCursor: v.nullable(TextSchema), total: CountSchema });
+
+export const UserChangeSchema = v.object({ user: UserSchema, audit: AuditEntrySchema });
+export const TaskChangeSchema = v.object({ task: TaskSchema, audit: AuditEntrySchema });
+export const PhoneNumberChangeSchema = v.object({ phoneNumber: PhoneNumberSchema, audit: AuditEntrySchema });
+export const ReassignContactsResultSchema = v.object({ moved: v.record(v.string(), CountSchema), total: CountSchema, audit: AuditEntrySchema });
+export const TransferTasksResultSchema = v.object({ taskIds: Ids, toUserId: TextSchema, audit: AuditEntrySchema });

@@ -1,0 +1,92 @@
+import { expect } from 'vitest';
+import type { MutationContext, OffboardAdapter, Page, PageRequest } from '../adapter/OffboardAdapter';
+import type { AuditEntry, OffboardData } from '../domain/types';
+import { isOffboardError, type ErrorCode, type OffboardError } from '../errors/OffboardError';
+import type { OffboardPolicy } from '../rules/readModel';
+
+export interface ConformanceSetup {
+  /** The organisation the adapter must start from. */
+  readonly data: OffboardData;
+  /** Policy options the backend must apply (R5 strict contacts, R9 service identities). */
+  readonly policy?: Partial<OffboardPolicy>;
+}
+
+/** Builds a fresh adapter over `setup` for one test; the suite never shares state between tests. */
+export type ConformanceFactory = (setup: ConformanceSetup) => OffboardAdapter | Promise<OffboardAdapter>;
+
+/** Everything an adapter lets anyone see, read through the adapter itself. */
+export interface Observation {
+  readonly users: OffboardData['users'];
+  readonly contacts: OffboardData['contacts'];
+  readonly tasks: OffboardData['tasks'];
+  readonly salesBrains: OffboardData['salesBrains'];
+  readonly phoneNumbers: OffboardData['phoneNumbers'];
+  readonly history: OffboardData['history'];
+  readonly auditLog: readonly AuditEntry[];
+  readonly seats: Awaited<ReturnType<OffboardAdapter['getSeatUsage']>>;
+}
+
+export async function readAll<T>(list: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await list({ cursor, limit: 500 });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+const byId = <T extends { readonly id: string }>(records: T[]) => records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** The whole observable state, so a test can prove that a refusal changed nothing. */
+export async function observe(adapter: OffboardAdapter): Promise<Observation> {
+  const [users, contacts, tasks, salesBrains, phoneNumbers, history, auditLog, seats] = await Promise.all([
+    readAll((page) => adapter.listUsers({ ...page, status: 'all' })),
+    readAll((page) => adapter.listContacts(page)),
+    readAll((page) => adapter.listTasks(page)),
+    readAll((page) => adapter.listSalesBrains(page)),
+    readAll((page) => adapter.listPhoneNumbers(page)),
+    readAll((page) => adapter.listHistory(page)),
+    readAll((page) => adapter.listAuditLog(page)),
+    adapter.getSeatUsage(),
+  ]);
+  return {
+    users: byId(users),
+    contacts: byId(contacts),
+    tasks: byId(tasks),
+    salesBrains: byId(salesBrains),
+    phoneNumbers: byId(phoneNumbers),
+    history: byId(history),
+    auditLog,
+    seats,
+  };
+}
+
+/** Awaits a promise that must reject with an `OffboardError` of `code`, and returns that error. */
+export async function refusal(promise: Promise<unknown>, code: ErrorCode): Promise<OffboardError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(isOffboardError(caught), `expected an OffboardError ${code}, got ${String(caught)}`).toBe(true);
+  expect((caught as OffboardError).code).toBe(code);
+  return caught as OffboardError;
+}
+
+/** Runs `attempt`, which must be refused with `code`, and proves the adapter's state did not move. */
+export async function refusedWithoutChange(adapter: OffboardAdapter, code: ErrorCode, attempt: () => Promise<unknown>): Promise<OffboardError> {
+  const before = await observe(adapter);
+  const error = await refusal(attempt(), code);
+  expect(await observe(adapter)).toEqual(before);
+  return error;
+}
+
+export const as = (actorId: string, extra: Omit<MutationContext, 'actorId'> = {}): MutationContext => ({ actorId, ...extra });
+
+/** The newest audit entry, or undefined. */
+export async function latestAudit(adapter: OffboardAdapter): Promise<AuditEntry | undefined> {
+  return (await adapter.listAuditLog({ limit: 1 })).items[0];
+}

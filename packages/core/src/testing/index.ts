@@ -1,0 +1,47 @@
+import { describe } from 'vitest';
+import { freshFrom } from './context';
+import type { ConformanceFactory } from './harness';
+import { noDeletionSuite } from './rules/R01.noDeletion';
+import { deactivateLicenseSuite } from './rules/R02.deactivateLicense';
+import { deactivateUserSuite } from './rules/R03.deactivateUser';
+import { lastLicenseInCountrySuite } from './rules/R04.lastLicenseInCountry';
+import { contactsSuite } from './rules/R05.contacts';
+import { tasksSuite } from './rules/R06.tasks';
+import { reactivationSuite } from './rules/R07.reactivation';
+import { offboardingPlanSuite } from './rules/R08.offboardingPlan';
+import { whoMayActSuite } from './rules/R09.whoMayAct';
+import { auditSuite } from './rules/R10.audit';
+import { retriesAndRacesSuite } from './rules/R11.retriesAndRaces';
+import { validationSuite } from './rules/validation';
+
+export { observe, readAll, refusal, refusedWithoutChange, type ConformanceFactory, type ConformanceSetup, type Observation } from './harness';
+export { people } from './context';
+export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdapter';
+
+/**
+ * The proof that an adapter is an Offboard adapter: every rule R1–R11, idempotency, versions,
+ * races and bad input, run under vitest against adapters the factory builds fresh for each test
+ * (on the demo organisation unless a test brings its own data).
+ *
+ * ```ts
+ * import { describeOffboardConformance } from '@offboard/core/testing';
+ * describeOffboardConformance('my backend', ({ data, policy }) => createMyAdapterOverSeededDb(data, policy));
+ * ```
+ */
+export function describeOffboardConformance(name: string, factory: ConformanceFactory): void {
+  const fresh = freshFrom(factory);
+  describe(`Offboard conformance: ${name}`, () => {
+    noDeletionSuite(fresh);
+    deactivateLicenseSuite(fresh);
+    deactivateUserSuite(fresh);
+    lastLicenseInCountrySuite(fresh);
+    contactsSuite(fresh);
+    tasksSuite(fresh);
+    reactivationSuite(fresh);
+    offboardingPlanSuite(fresh);
+    whoMayActSuite(fresh);
+    auditSuite(fresh);
+    retriesAndRacesSuite(fresh);
+    validationSuite(fresh);
+  });
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Fresh } from '../context';
+import { people } from '../context';
+import { as, latestAudit, readAll, refusedWithoutChange } from '../harness';
+
+export function deactivateUserSuite(fresh: Fresh): void {
+  describe('R3 Deactivate user', () => {
+    it('R3: the user can no longer sign in and every open session ends', async () => {
+      const adapter = await fresh();
+      expect((await adapter.getAccess(people.salesperson)).openSessions).toBeGreaterThan(0);
+      await adapter.deactivateUser(people.salesperson, as(people.admin));
+      expect(await adapter.getAccess(people.salesperson)).toEqual({
+        userId: people.salesperson,
+        canSignIn: false,
+        commercialFeatures: false,
+        reports: false,
+        openSessions: 0,
+      });
+    });
+
+    it('R3: the user disappears from active lists and is listed under inactive', async () => {
+      const adapter = await fresh();
+      await adapter.deactivateUser(people.salesperson, as(people.admin));
+      const active = await readAll((page) => adapter.listUsers(page));
+      const salespeople = await readAll((page) => adapter.listUsers({ ...page, licensed: true }));
+      const inactive = await readAll((page) => adapter.listUsers({ ...page, status: 'inactive' }));
+      expect(active.map((user) => user.id)).not.toContain(people.salesperson);
+      expect(salespeople.map((user) => user.id)).not.toContain(people.salesperson);
+      expect(inactive.map((user) => user.id)).toContain(people.salesperson);
+      expect(active.every((user) => user.status === 'active')).toBe(true);
+    });
+
+    it('R3: all history is kept', async () => {
+      const adapter = await fresh();
+      const before = await readAll((page) => adapter.listHistory({ ...page, userId: people.salesperson }));
+      await adapter.deactivateUser(people.salesperson, as(people.admin));
+      expect(await readAll((page) => adapter.listHistory({ ...page, userId: people.salesperson }))).toEqual(before);
+      expect((await adapter.getUser(people.salesperson)).status).toBe('inactive');
+    });
+
+    it('R3: an active license goes with every R2 effect in the same atomic step: one audit entry, one version', async () => {
+      const adapter = await fresh();
+      const before = await adapter.getUser(people.salesperson);
+      const auditBefore = (await adapter.listAuditLog()).total;
+      const { user, audit } = await adapter.deactivateUser(people.salesperson, as(people.admin));
+      expect(user).toMatchObject({ status: 'inactive', license: { country: 'ES', status: 'inactive' }, version: before.version + 1 });
+      expect((await adapter.listAuditLog()).total).toBe(auditBefore + 1);
+      expect(audit).toEqual(await latestAudit(adapter));
+      expect(audit).toMatchObject({
+        action: 'user.deactivated',
+        target: { type: 'user', id: people.salesperson },
+        effects: { licenseDeactivated: { country: 'ES' }, seatFreed: true, salesBrainsLeft: ['sb-inbound'], signInRevoked: true, sessionsEnded: 1 },
+      });
+      expect(audit.effects.tasksMadeTransferable?.length).toBe(2);
+      expect((await adapter.listSalesBrains({ memberId: people.salesperson })).total).toBe(0);
+      const open = (await adapter.listTasks({ assigneeId: people.salesperson, state: 'created' })).items;
+      expect(open.every((task) => task.transferable && task.transferReason === 'User deactivated')).toBe(true);
+    });
+
+    it('R3: a user without a license is deactivated without touching seats', async () => {
+      const adapter = await fresh();
+      const seats = await adapter.getSeatUsage();
+      const { audit } = await adapter.deactivateUser(people.unlicensedMember, as(people.admin));
+      expect(audit.effects.seatFreed).toBeUndefined();
+      expect(await adapter.getSeatUsage()).toEqual(seats);
+    });
+
+    it('R3: an inactive user is refused with ALREADY_INACTIVE', async () => {
+      const adapter = await fresh();
+      await refusedWithoutChange(adapter, 'ALREADY_INACTIVE', () => adapter.deactivateUser(people.inactive, as(people.admin)));
+    });
+
+    it('R3: an unknown user is refused with NOT_FOUND', async () => {
+      const adapter = await fresh();
+      await refusedWithoutChange(adapter, 'NOT_FOUND', () => adapter.deactivateUser('u-nobody', as(people.admin)));
+    });
+  });
+}

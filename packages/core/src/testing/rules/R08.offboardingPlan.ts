@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { planTeamDownsizing } from '../../rules/teamDownsizing';
+import type { OffboardingPlan, StepStatus } from '../../rules/plan';
+import type { Fresh } from '../context';
+import { people } from '../context';
+import { as, observe } from '../harness';
+
+const statuses = (plan: OffboardingPlan): StepStatus[] => plan.steps.map((step) => step.status);
+
+export function offboardingPlanSuite(fresh: Fresh): void {
+  describe('R8 Offboarding checklist', () => {
+    it('R8: the plan is computed without changing anything', async () => {
+      const adapter = await fresh();
+      const before = await observe(adapter);
+      for (const scenario of ['employee-departure', 'role-change', 'team-downsizing'] as const) {
+        await adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin, scenario });
+      }
+      expect(await observe(adapter)).toEqual(before);
+    });
+
+    it('R8: an employee departure lists contacts, open tasks, Sales Brains, the R4 numbers and five ordered steps', async () => {
+      const adapter = await fresh();
+      const plan = await adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin, scenario: 'employee-departure' });
+      expect(plan).toMatchObject({ contacts: 40, openTasks: 6, transferableTasks: 0 });
+      expect(plan.salesBrains.map((brain) => brain.id).sort()).toEqual(['sb-inbound', 'sb-latam']);
+      expect(plan.lastLicenseInCountry?.activePhoneNumbers.map((phoneNumber) => phoneNumber.id)).toEqual(['pn-co-1', 'pn-co-2']);
+      expect(plan.steps.map((step) => [step.number, step.id])).toEqual([
+        [1, 'reassign-contacts'],
+        [2, 'transfer-tasks'],
+        [3, 'check-phone-numbers'],
+        [4, 'deactivate-license'],
+        [5, 'deactivate-user'],
+      ]);
+      expect(statuses(plan)).toEqual(['pending', 'pending', 'pending', 'blocked', 'blocked']);
+      expect(plan.steps[0]!.reason).toMatchObject({ code: 'CONTACTS_TO_REASSIGN', details: { contacts: 40 } });
+      expect(plan.steps[1]!.reason).toMatchObject({ code: 'OPEN_TASKS', details: { tasks: 6 } });
+    });
+
+    it('R8: each step becomes done as the departure is walked in order', async () => {
+      const adapter = await fresh();
+      const plan = () => adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin });
+      await adapter.reassignContacts({ fromOwnerId: people.lastInColombia, toUserIds: [people.salesperson, people.spainSeller] }, as(people.admin));
+      expect(statuses(await plan())).toEqual(['done', 'pending', 'pending', 'blocked', 'blocked']);
+      await adapter.transferTasks({ fromUserId: people.lastInColombia, toUserId: people.admin }, as(people.admin));
+      expect(statuses(await plan())).toEqual(['done', 'done', 'pending', 'blocked', 'blocked']);
+      await adapter.deactivatePhoneNumber('pn-co-1', as(people.admin));
+      await adapter.deactivatePhoneNumber('pn-co-2', as(people.admin));
+      expect(statuses(await plan())).toEqual(['done', 'done', 'done', 'pending', 'pending']);
+      await adapter.deactivateLicense(people.lastInColombia, as(people.admin));
+      expect(statuses(await plan())).toEqual(['done', 'done', 'done', 'done', 'pending']);
+      await adapter.deactivateUser(people.lastInColombia, as(people.admin));
+      const done = await plan();
+      expect(statuses(done)).toEqual(['done', 'done', 'done', 'done', 'done']);
+      expect(done.steps.every((step) => step.reason === null)).toBe(true);
+    });
+
+    it('R8: a role change walks steps 1–4 and keeps the user’s access', async () => {
+      const adapter = await fresh();
+      const plan = await adapter.getOffboardingPlan(people.spainSeller, { actorId: people.admin, scenario: 'role-change' });
+      expect(statuses(plan)).toEqual(['pending', 'pending', 'done', 'pending', 'not-applicable']);
+      expect(plan.steps[4]!.reason?.code).toBe('NOT_IN_SCENARIO');
+    });
+
+    it('R8: team downsizing is license only, and its combined preview catches the batch’s own last license', async () => {
+      const adapter = await fresh();
+      const plan = await adapter.getOffboardingPlan(people.mexicoSellers[0], { actorId: people.admin, scenario: 'team-downsizing' });
+      expect(statuses(plan)).toEqual(['not-applicable', 'not-applicable', 'done', 'pending', 'not-applicable']);
+      await adapter.assignLicense(people.unlicensedMember, { country: 'AR' }, as(people.admin));
+      const batch = [people.lastInArgentina, people.unlicensedMember, ...people.mexicoSellers];
+      const plans = await Promise.all(batch.map((userId) => adapter.getOffboardingPlan(userId, { actorId: people.admin, scenario: 'team-downsizing' })));
+      expect(plans.every((candidate) => candidate.refusals.deactivateLicense === null)).toBe(true);
+      const preview = planTeamDownsizing(plans);
+      expect(preview.entries.map((entry) => entry.refusal?.code ?? null)).toEqual([null, 'LAST_LICENSE_IN_COUNTRY', null, null, null]);
+      expect(preview).toMatchObject({ allowed: 4, seatsFreed: 4 });
+      expect(preview.contactsOrphaned).toBe(plans.filter((_, i) => i !== 1).reduce((sum, candidate) => sum + candidate.contacts, 0));
+      expect(preview.salesBrainsLeft.map((brain) => brain.id).sort()).toEqual(['sb-cdmx', 'sb-latam', 'sb-renewals']);
+      await adapter.deactivateLicense(people.lastInArgentina, as(people.admin));
+      await expect(adapter.deactivateLicense(people.unlicensedMember, as(people.admin))).rejects.toMatchObject({ code: 'LAST_LICENSE_IN_COUNTRY' });
+    });
+
+    it('R8: blocked steps carry the rule’s reason: a member sees FORBIDDEN, an admin on themselves sees CANNOT_DEACTIVATE_SELF', async () => {
+      const adapter = await fresh();
+      const member = await adapter.getOffboardingPlan(people.spainSeller, { actorId: people.salesperson });
+      expect(member.steps.filter((step) => step.status === 'blocked').map((step) => step.reason?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+      const self = await adapter.getOffboardingPlan(people.admin, { actorId: people.admin });
+      expect(self.steps.find((step) => step.id === 'deactivate-user')?.reason?.code).toBe('CANNOT_DEACTIVATE_SELF');
+      expect(self.refusals.deactivateLicense?.code).toBe('CANNOT_DEACTIVATE_SELF');
+    });
+
+    it('R8: the plan shows each action’s effects before anyone acts, and they match what the action then records', async () => {
+      const adapter = await fresh();
+      const plan = await adapter.getOffboardingPlan(people.salesperson, { actorId: people.admin });
+      expect(plan.effects.deactivateUser).toEqual({
+        contactsOrphaned: 25,
+        tasksMadeTransferable: 2,
+        salesBrainsLeft: [{ id: 'sb-inbound', name: 'Inbound SDR playbook' }],
+        seatFreed: true,
+        signInRevoked: true,
+        sessionsEnded: 1,
+      });
+      const { audit } = await adapter.deactivateUser(people.salesperson, as(people.admin));
+      expect(audit.effects).toMatchObject({ contactsOrphaned: 25, seatFreed: true, signInRevoked: true, sessionsEnded: 1, salesBrainsLeft: ['sb-inbound'] });
+      expect(audit.effects.tasksMadeTransferable).toHaveLength(2);
+    });
+
+    it('R8: a user without a license has nothing to check or free: steps 3 and 4 are not applicable', async () => {
+      const adapter = await fresh();
+      const plan = await adapter.getOffboardingPlan(people.unlicensedMember, { actorId: people.admin });
+      expect(statuses(plan)).toEqual(['done', 'done', 'not-applicable', 'not-applicable', 'pending']);
+      expect(plan.effects.deactivateLicense).toBeNull();
+    });
+  });
+}

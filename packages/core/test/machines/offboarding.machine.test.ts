@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { offboardingMachine, type RunningStep } from '../../src';
+import { countingKeys, run, settled, setup } from './helpers';
+
+const statuses = (actor: ReturnType<typeof start>) => actor.getSnapshot().context.plan!.steps.map((step) => step.status);
+const start = (adapter: ReturnType<typeof setup>['adapter'], userId: string, scenario: 'employee-departure' | 'role-change', resume?: RunningStep) =>
+  run(offboardingMachine, { adapter, actorId: 'u-ana', userId, scenario, resume, createKey: countingKeys(userId) });
+
+describe('offboardingMachine', () => {
+  it('R8: walks a whole employee departure, recomputing the checklist after every step', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-diego', 'employee-departure');
+    await settled(actor, 'ready.inProgress');
+    expect(statuses(actor)).toEqual(['pending', 'pending', 'pending', 'blocked', 'blocked']);
+
+    actor.send({ type: 'RUN_STEP', request: { step: 'deactivate-license' } });
+    expect(actor.getSnapshot().value).toEqual({ ready: 'inProgress' });
+
+    actor.send({ type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: ['u-carla', 'u-oscar'] } });
+    await settled(actor, 'ready.inProgress');
+    expect(statuses(actor)).toEqual(['done', 'pending', 'pending', 'blocked', 'blocked']);
+    actor.send({ type: 'RUN_STEP', request: { step: 'transfer-tasks', toUserId: 'u-ana' } });
+    await settled(actor, 'ready.inProgress');
+    actor.send({ type: 'RUN_STEP', request: { step: 'check-phone-numbers' } });
+    await settled(actor, 'ready.inProgress');
+    expect(statuses(actor)).toEqual(['done', 'done', 'done', 'pending', 'pending']);
+    actor.send({ type: 'RUN_STEP', request: { step: 'deactivate-license' } });
+    await settled(actor, 'ready.inProgress');
+    actor.send({ type: 'RUN_STEP', request: { step: 'deactivate-user' } });
+    await settled(actor, 'ready.complete');
+    expect(actor.getSnapshot().context.completed).toEqual(['reassign-contacts', 'transfer-tasks', 'check-phone-numbers', 'deactivate-license', 'deactivate-user']);
+
+    const diego = await backend.getUser('u-diego');
+    expect(diego).toMatchObject({ status: 'inactive', license: { country: 'CO', status: 'inactive' } });
+    expect((await backend.listContacts({ ownerId: 'u-diego' })).total).toBe(0);
+    expect((await backend.listContacts({ ownerId: 'u-carla' })).total).toBe(25 + 20);
+    expect((await backend.listContacts({ ownerId: 'u-oscar' })).total).toBe(12 + 20);
+    expect((await backend.listTasks({ assigneeId: 'u-diego', state: 'created' })).total).toBe(0);
+    expect((await backend.listTasks({ assigneeId: 'u-diego', state: 'completed' })).total).toBe(4);
+    expect((await backend.listPhoneNumbers({ country: 'CO', status: 'active' })).total).toBe(0);
+    expect(await backend.getAccess('u-diego')).toMatchObject({ canSignIn: false, openSessions: 0 });
+    expect((await backend.listHistory({ userId: 'u-diego' })).total).toBeGreaterThan(40);
+    const log = (await backend.listAuditLog({ limit: 6 })).items.map((entry) => [entry.action, entry.target.id]).reverse();
+    expect(log).toEqual([
+      ['contacts.reassigned', 'u-diego'],
+      ['tasks.transferred', 'u-diego'],
+      ['phoneNumber.deactivated', 'pn-co-1'],
+      ['phoneNumber.deactivated', 'pn-co-2'],
+      ['license.deactivated', 'u-diego'],
+      ['user.deactivated', 'u-diego'],
+    ]);
+  });
+
+  it('R8: a role change ends with the license freed and the user still signed in with reports', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-elena', 'role-change');
+    await settled(actor, 'ready.inProgress');
+    actor.send({ type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: ['u-oscar'] } });
+    await settled(actor, 'ready.inProgress');
+    actor.send({ type: 'RUN_STEP', request: { step: 'transfer-tasks', toUserId: 'u-oscar' } });
+    await settled(actor, 'ready.inProgress');
+    actor.send({ type: 'RUN_STEP', request: { step: 'deactivate-user' } });
+    expect(actor.getSnapshot().value).toEqual({ ready: 'inProgress' });
+    actor.send({ type: 'RUN_STEP', request: { step: 'deactivate-license' } });
+    await settled(actor, 'ready.complete');
+    expect(statuses(actor)).toEqual(['done', 'done', 'done', 'done', 'not-applicable']);
+    expect(await backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
+    expect((await backend.listAuditLog({ targetId: 'u-elena' })).items.map((entry) => entry.action)).toEqual([
+      'license.deactivated',
+      'tasks.transferred',
+      'contacts.reassigned',
+    ]);
+  });
+
+  it('R11: a failed step keeps its request and key; the retry applies it once', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-diego', 'employee-departure');
+    await settled(actor, 'ready.inProgress');
+    adapter.failNext('deactivatePhoneNumber', { when: 'after', times: 1 });
+    actor.send({ type: 'RUN_STEP', request: { step: 'check-phone-numbers' } });
+    await settled(actor, 'failed');
+    const { running } = actor.getSnapshot().context;
+    expect(running).toEqual({ request: { step: 'check-phone-numbers', phoneNumberIds: ['pn-co-1', 'pn-co-2'] }, idempotencyKey: 'u-diego-1', expectedVersion: 1 });
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'ready.inProgress');
+    expect((await backend.listAuditLog({ action: 'phoneNumber.deactivated' })).total).toBe(2);
+  });
+
+  it('R11: a step in flight when the page reloaded resumes from its saved request and key, exactly once', async () => {
+    const { adapter, backend } = setup();
+    const first = start(adapter, 'u-diego', 'employee-departure');
+    await settled(first, 'ready.inProgress');
+    adapter.failNext('reassignContacts', { when: 'after' });
+    first.send({ type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: ['u-carla'] } });
+    await settled(first, 'failed');
+    const saved = JSON.parse(JSON.stringify(first.getSnapshot().context.running)) as RunningStep;
+    first.stop();
+
+    const resumed = start(adapter, 'u-diego', 'employee-departure', saved);
+    await settled(resumed, 'ready.inProgress');
+    expect(statuses(resumed)[0]).toBe('done');
+    expect((await backend.listAuditLog({ action: 'contacts.reassigned' })).total).toBe(1);
+    expect(resumed.getSnapshot().context.completed).toEqual(['reassign-contacts']);
+  });
+
+  it('a refused step is typed and dismissed back to the recomputed checklist', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-diego', 'employee-departure');
+    await settled(actor, 'ready.inProgress');
+    await backend.deactivateLicense('u-oscar', { actorId: 'u-bruno' });
+    actor.send({ type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: ['u-oscar'] } });
+    await settled(actor, 'failed');
+    expect(actor.getSnapshot().context.error?.code).toBe('INVALID_REASSIGN_TARGET');
+    actor.send({ type: 'RETRY' });
+    expect(actor.getSnapshot().value).toBe('failed');
+    actor.send({ type: 'DISMISS' });
+    await settled(actor, 'ready.inProgress');
+    expect(statuses(actor)[0]).toBe('pending');
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { reassignContactsMachine, reassignPreview, selectedCount } from '../../src';
+import { countingKeys, run, settled, setup } from './helpers';
+
+const start = (adapter: ReturnType<typeof setup>['adapter'], fromOwnerId: string, contactIds?: string[]) =>
+  run(reassignContactsMachine, { adapter, actorId: 'u-ana', fromOwnerId, contactIds, createKey: countingKeys() });
+
+describe('reassignContactsMachine', () => {
+  it('R5: all of an owner’s contacts split evenly among three salespeople: choose → targets → review → result', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-diego');
+    await settled(actor, 'choosingContacts');
+    expect(actor.getSnapshot().context.ownerContacts).toBe(40);
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('choosingContacts');
+    actor.send({ type: 'SELECT_ALL' });
+    actor.send({ type: 'TOGGLE_CONTACT', contactId: 'c-056' });
+    expect(selectedCount(actor.getSnapshot().context.selection, 40)).toBe(39);
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('choosingTargets');
+    actor.send({ type: 'SET_TARGETS', userIds: ['u-carla', 'u-elena', 'u-oscar'] });
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('reviewing');
+    expect(reassignPreview(actor.getSnapshot().context)).toEqual({ 'u-carla': 13, 'u-elena': 13, 'u-oscar': 13 });
+    actor.send({ type: 'SUBMIT' });
+    await settled(actor, 'done');
+    expect(actor.getSnapshot().context.result).toMatchObject({ total: 39, moved: { 'u-carla': 13, 'u-elena': 13, 'u-oscar': 13 } });
+    expect((await backend.listContacts({ ownerId: 'u-diego' })).items.map((contact) => contact.id)).toEqual(['c-056']);
+  });
+
+  it('R5: only salespeople other than the owner are offered as targets', async () => {
+    const { adapter } = setup();
+    const actor = start(adapter, 'u-diego', ['c-056']);
+    await settled(actor, 'choosingContacts');
+    const candidates = actor.getSnapshot().context.candidates.map((user) => user.id);
+    expect(candidates).not.toContain('u-diego');
+    for (const ineligible of ['u-julia', 'u-karla', 'u-marta', 'u-nora']) expect(candidates).not.toContain(ineligible);
+    expect(candidates).toEqual(expect.arrayContaining(['u-ana', 'u-carla', 'u-bruno']));
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'TOGGLE_TARGET', userId: 'u-julia' });
+    actor.send({ type: 'SET_TARGETS', userIds: ['u-carla', 'u-karla'] });
+    expect(actor.getSnapshot().context.targets).toEqual([]);
+    actor.send({ type: 'TOGGLE_TARGET', userId: 'u-carla' });
+    expect(actor.getSnapshot().context.targets).toEqual(['u-carla']);
+  });
+
+  it('R11: an error keeps every choice; retry and resubmitting unchanged choices reuse the key, so nothing moves twice', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-marta');
+    await settled(actor, 'choosingContacts');
+    actor.send({ type: 'SELECT_ALL' });
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'SET_TARGETS', userIds: ['u-carla', 'u-elena'] });
+    actor.send({ type: 'NEXT' });
+    adapter.failNext('reassignContacts', { when: 'after', times: 2 });
+    actor.send({ type: 'SUBMIT' });
+    await settled(actor, 'failed');
+    const { selection, targets, pending } = actor.getSnapshot().context;
+    expect({ selection, targets }).toEqual({ selection: { mode: 'all', except: [] }, targets: ['u-carla', 'u-elena'] });
+    actor.send({ type: 'BACK' });
+    actor.send({ type: 'SUBMIT' });
+    await settled(actor, 'failed');
+    expect(actor.getSnapshot().context.pending?.idempotencyKey).toBe(pending?.idempotencyKey);
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'done');
+    expect(actor.getSnapshot().context.result).toMatchObject({ total: 9, moved: { 'u-carla': 5, 'u-elena': 4 } });
+    expect((await backend.listAuditLog({ action: 'contacts.reassigned' })).total).toBe(1);
+    expect(adapter.calls.reassignContacts).toBe(3);
+  });
+
+  it('changed choices after a failure get a new key', async () => {
+    const { adapter } = setup();
+    const actor = start(adapter, 'u-marta', ['c-001']);
+    await settled(actor, 'choosingContacts');
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'TOGGLE_TARGET', userId: 'u-carla' });
+    actor.send({ type: 'NEXT' });
+    adapter.failNext('reassignContacts', { when: 'before' });
+    actor.send({ type: 'SUBMIT' });
+    await settled(actor, 'failed');
+    expect(actor.getSnapshot().context.error?.code).toBe('NETWORK_ERROR');
+    actor.send({ type: 'BACK' });
+    actor.send({ type: 'BACK' });
+    actor.send({ type: 'TOGGLE_TARGET', userId: 'u-elena' });
+    actor.send({ type: 'NEXT' });
+    actor.send({ type: 'SUBMIT' });
+    await settled(actor, 'failed');
+    expect(actor.getSnapshot().context.pending?.idempotencyKey).toBe('key-2');
+    expect(actor.getSnapshot().context.error?.code).toBe('VERSION_CONFLICT');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { teamDownsizingMachine } from '../../src';
+import { countingKeys, run, settled, setup } from './helpers';
+
+const start = (adapter: ReturnType<typeof setup>['adapter'], userIds: string[]) =>
+  run(teamDownsizingMachine, { adapter, actorId: 'u-ana', userIds, createKey: countingKeys() });
+
+describe('teamDownsizingMachine', () => {
+  it('R8: frees the licenses of several users after one combined preview', async () => {
+    const { adapter, backend } = setup();
+    const seats = await backend.getSeatUsage();
+    const actor = start(adapter, ['u-fernando', 'u-gabriela', 'u-hugo']);
+    await settled(actor, 'previewing');
+    expect(actor.getSnapshot().context.preview).toMatchObject({ allowed: 3, seatsFreed: 3, contactsOrphaned: 42 });
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'done');
+    expect(Object.values(actor.getSnapshot().context.outcomes)).toEqual([{ status: 'done' }, { status: 'done' }, { status: 'done' }]);
+    expect((await backend.getSeatUsage()).used).toBe(seats.used - 3);
+    for (const id of ['u-fernando', 'u-gabriela', 'u-hugo']) {
+      expect(await backend.getAccess(id)).toMatchObject({ canSignIn: true, commercialFeatures: false });
+      expect((await backend.listSalesBrains({ memberId: id })).total).toBe(0);
+    }
+    expect((await backend.listSalesBrains()).items.find((brain) => brain.id === 'sb-cdmx')?.memberIds).toEqual([]);
+  });
+
+  it('R4: the batch skips the user whose license would be the country’s last, and frees the others', async () => {
+    const { adapter, backend } = setup();
+    await backend.assignLicense('u-julia', { country: 'AR' }, { actorId: 'u-ana' });
+    const actor = start(adapter, ['u-ignacio', 'u-julia', 'u-hugo']);
+    await settled(actor, 'previewing');
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'done');
+    expect(actor.getSnapshot().context.outcomes).toEqual({
+      'u-ignacio': { status: 'done' },
+      'u-julia': { status: 'skipped', error: null },
+      'u-hugo': { status: 'done' },
+    });
+    expect((await backend.getUser('u-julia')).license?.status).toBe('active');
+  });
+
+  it('R11: a transport failure leaves the others done; the retry finishes the rest exactly once', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, ['u-fernando', 'u-gabriela']);
+    await settled(actor, 'previewing');
+    adapter.failNext('deactivateLicense', { when: 'after' });
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'partial');
+    expect(actor.getSnapshot().context.outcomes['u-fernando']).toMatchObject({ status: 'failed' });
+    expect(actor.getSnapshot().context.outcomes['u-gabriela']).toEqual({ status: 'done' });
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'done');
+    expect((await backend.listAuditLog({ action: 'license.deactivated' })).items.map((entry) => entry.target.id).sort()).toEqual([
+      'u-fernando',
+      'u-gabriela',
+      'u-marta',
+    ]);
+  });
+
+  it('R11: a refusal at run time (someone else changed the user) is reported, not retried', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, ['u-fernando']);
+    await settled(actor, 'previewing');
+    await backend.deactivateLicense('u-fernando', { actorId: 'u-bruno' });
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'done');
+    expect(actor.getSnapshot().context.outcomes['u-fernando']).toMatchObject({ status: 'refused', error: { code: 'VERSION_CONFLICT' } });
+  });
+});
