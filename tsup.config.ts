@@ -21,8 +21,9 @@ export default defineConfig([
     entry: {
       index: 'packages/core/src/index.ts',
       fixtures: 'packages/core/src/fixtures/index.ts',
+      testing: 'packages/core/src/testing/index.ts',
     },
     outDir: 'packages/core/dist',
-    external: ['xstate', 'valibot'],
+    external: ['xstate', 'valibot', 'vitest', 'fast-check'],
   },
 ]);

@@ -11,7 +11,9 @@ import { reactivationSuite } from './rules/R07.reactivation';
 import { offboardingPlanSuite } from './rules/R08.offboardingPlan';
 import { whoMayActSuite } from './rules/R09.whoMayAct';
 import { auditSuite } from './rules/R10.audit';
-import { retriesAndRacesSuite } from './rules/R11.retriesAndRaces';
+import { retriesSuite } from './rules/R11.retries';
+import { racesSuite, type RaceOptions } from './rules/races';
+import { propertiesSuite, type PropertyOptions } from './rules/properties';
 import { validationSuite } from './rules/validation';
 
 export { observe, readAll, refusal, refusedWithoutChange, type ConformanceFactory, type ConformanceSetup, type Observation } from './harness';
@@ -20,7 +22,7 @@ export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdap
 
 /**
  * The proof that an adapter is an Offboard adapter: every rule R1–R11, idempotency, versions,
- * races and bad input, run under vitest against adapters the factory builds fresh for each test
+ * races, bad input and random command sequences checked against a plain model, run under vitest against adapters the factory builds fresh for each test
  * (on the demo organisation unless a test brings its own data).
  *
  * ```ts
@@ -28,7 +30,14 @@ export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdap
  * describeOffboardConformance('my backend', ({ data, policy }) => createMyAdapterOverSeededDb(data, policy));
  * ```
  */
-export function describeOffboardConformance(name: string, factory: ConformanceFactory): void {
+export interface ConformanceOptions {
+  /** Random command sequences of the model-based test. @default 1000 */
+  readonly sequences?: PropertyOptions['sequences'];
+  /** Scheduled interleavings per race. @default 20 */
+  readonly raceRuns?: RaceOptions['runs'];
+}
+
+export function describeOffboardConformance(name: string, factory: ConformanceFactory, options: ConformanceOptions = {}): void {
   const fresh = freshFrom(factory);
   describe(`Offboard conformance: ${name}`, () => {
     noDeletionSuite(fresh);
@@ -41,7 +50,9 @@ export function describeOffboardConformance(name: string, factory: ConformanceFa
     offboardingPlanSuite(fresh);
     whoMayActSuite(fresh);
     auditSuite(fresh);
-    retriesAndRacesSuite(fresh);
+    retriesSuite(fresh);
+    racesSuite(fresh, { runs: options.raceRuns });
     validationSuite(fresh);
+    propertiesSuite(fresh, { sequences: options.sequences });
   });
 }

@@ -1,0 +1,24 @@
+/**
+ * `npm run soak`: the model-based property of the conformance suite at soak scale (100,000
+ * random sequences by default, OFFBOARD_SOAK=<n> to change), printing what it ran.
+ */
+import { afterAll } from 'vitest';
+import { createInMemoryBackend } from '../src';
+import { freshFrom } from '../src/testing/context';
+import { propertiesSuite } from '../src/testing/rules/properties';
+
+const sequences = Number(process.env.OFFBOARD_SOAK) || 100_000;
+const outcomes = new Map<string, number>();
+const started = performance.now();
+
+propertiesSuite(freshFrom(({ data, policy }) => createInMemoryBackend({ data, policy })), {
+  sequences,
+  onStep: (outcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1),
+});
+
+afterAll(() => {
+  const steps = [...outcomes.values()].reduce((sum, n) => sum + n, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nSoak: ${sequences.toLocaleString('en')} sequences, ${steps.toLocaleString('en')} steps in ${seconds} s; nothing lost, every invariant held.`);
+  for (const [outcome, n] of [...outcomes].sort(([, a], [, b]) => b - a)) console.log(`  ${outcome.padEnd(26)} ${n.toLocaleString('en')}`);
+});

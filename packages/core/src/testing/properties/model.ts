@@ -1,0 +1,198 @@
+import type { OffboardData } from '../../domain/types';
+import type { ErrorCode } from '../../errors/OffboardError';
+
+/**
+ * A second, deliberately plain statement of the rules, written without the core's guards: what a
+ * command should do to the organisation, or which code should refuse it. Random sequences run
+ * against it and against the adapter; any disagreement is a bug in one of them.
+ */
+export interface ModelUser {
+  role: 'admin' | 'member';
+  status: 'active' | 'inactive';
+  license: { country: string; status: 'active' | 'inactive' } | null;
+  version: number;
+}
+export interface ModelState {
+  users: Map<string, ModelUser>;
+  contacts: Map<string, { ownerId: string; version: number }>;
+  tasks: Map<string, { assigneeId: string; state: 'created' | 'completed'; transferable: boolean; version: number }>;
+  numbers: Map<string, { country: string; active: boolean; version: number }>;
+  brains: Map<string, string[]>;
+  seatsTotal: number;
+  serviceActors: readonly string[];
+  audits: number;
+  /** Idempotency keys: the request each first succeeded with. */
+  keys: Map<string, string>;
+}
+
+export function modelOf(data: OffboardData, serviceActors: readonly string[] = []): ModelState {
+  return {
+    users: new Map(data.users.map((u) => [u.id, { role: u.role, status: u.status, license: u.license && { ...u.license }, version: u.version }])),
+    contacts: new Map(data.contacts.map((c) => [c.id, { ownerId: c.ownerId, version: c.version }])),
+    tasks: new Map(data.tasks.map((t) => [t.id, { assigneeId: t.assigneeId, state: t.state, transferable: t.transferable, version: t.version }])),
+    numbers: new Map(data.phoneNumbers.map((n) => [n.id, { country: n.country, active: n.status === 'active', version: n.version }])),
+    brains: new Map(data.salesBrains.map((b) => [b.id, [...b.memberIds]])),
+    seatsTotal: data.seats.total,
+    serviceActors,
+    audits: data.auditLog?.length ?? 0,
+    keys: new Map(),
+  };
+}
+
+export class Refused {
+  constructor(readonly code: ErrorCode) {}
+}
+const refuse = (code: ErrorCode): never => {
+  throw new Refused(code);
+};
+
+const licensed = (u: ModelUser | undefined) => u?.status === 'active' && u.license?.status === 'active';
+const licensesIn = (m: ModelState, country: string) => [...m.users.values()].filter((u) => licensed(u) && u.license!.country === country).length;
+const numbersIn = (m: ModelState, country: string) => [...m.numbers.values()].some((n) => n.active && n.country === country);
+export const seatsUsed = (m: ModelState) => [...m.users.values()].filter(licensed).length;
+
+function userOf(m: ModelState, id: string): ModelUser {
+  return m.users.get(id) ?? refuse('NOT_FOUND');
+}
+
+function checkActor(m: ModelState, actorId: string, targetId: string | null, deactivates = false): void {
+  if (m.serviceActors.includes(actorId)) return;
+  const actor = m.users.get(actorId);
+  if (!actor || actor.status !== 'active') refuse('FORBIDDEN');
+  if (deactivates && actorId === targetId) refuse('CANNOT_DEACTIVATE_SELF');
+  if (actor!.role !== 'admin') refuse('FORBIDDEN');
+}
+
+function checkVersion(current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) refuse('VERSION_CONFLICT');
+}
+
+function checkLastLicense(m: ModelState, u: ModelUser): void {
+  if (licensed(u) && licensesIn(m, u.license!.country) <= 1 && numbersIn(m, u.license!.country)) refuse('LAST_LICENSE_IN_COUNTRY');
+}
+
+function checkTarget(m: ModelState, targetId: string, ownerId: string): void {
+  const target = m.users.get(targetId) ?? refuse('NOT_FOUND');
+  if (targetId === ownerId || !licensed(target)) refuse('INVALID_REASSIGN_TARGET');
+}
+
+/** R2's writes, shared by R3. */
+function dropLicense(m: ModelState, id: string, u: ModelUser): void {
+  u.license = { ...u.license!, status: 'inactive' };
+  for (const task of m.tasks.values()) {
+    if (task.assigneeId === id && task.state === 'created' && !task.transferable) {
+      task.transferable = true;
+      task.version += 1;
+    }
+  }
+  for (const [brain, members] of m.brains) m.brains.set(brain, members.filter((member) => member !== id));
+}
+
+export type ModelCommand =
+  | { op: 'deactivateLicense'; actor: string; target: string; expectedVersion?: number }
+  | { op: 'deactivateUser'; actor: string; target: string; expectedVersion?: number }
+  | { op: 'reactivateUser'; actor: string; target: string; expectedVersion?: number }
+  | { op: 'assignLicense'; actor: string; target: string; country: string; expectedVersion?: number }
+  | { op: 'reassignContacts'; actor: string; from: string; to: string[]; contactIds?: string[] }
+  | { op: 'takeTask'; actor: string; task: string; expectedVersion?: number }
+  | { op: 'transferTasks'; actor: string; from: string; to: string }
+  | { op: 'deactivatePhoneNumber'; actor: string; number: string; expectedVersion?: number }
+  | { op: 'deleteUser'; actor: string; target: string };
+
+/** Applies `command` to the model, or throws `Refused` with the code the rules give. */
+export function applyToModel(m: ModelState, c: ModelCommand): void {
+  switch (c.op) {
+    case 'deactivateLicense': {
+      const u = userOf(m, c.target);
+      checkActor(m, c.actor, c.target, true);
+      checkVersion(u.version, c.expectedVersion);
+      if (!licensed(u)) refuse('NO_LICENSE');
+      checkLastLicense(m, u);
+      dropLicense(m, c.target, u);
+      u.version += 1;
+      break;
+    }
+    case 'deactivateUser': {
+      const u = userOf(m, c.target);
+      checkActor(m, c.actor, c.target, true);
+      checkVersion(u.version, c.expectedVersion);
+      if (u.status === 'inactive') refuse('ALREADY_INACTIVE');
+      if (u.role === 'admin' && [...m.users.values()].filter((x) => x.role === 'admin' && x.status === 'active').length <= 1) refuse('LAST_ADMIN');
+      checkLastLicense(m, u);
+      if (licensed(u)) dropLicense(m, c.target, u);
+      u.status = 'inactive';
+      u.version += 1;
+      break;
+    }
+    case 'reactivateUser': {
+      const u = userOf(m, c.target);
+      checkActor(m, c.actor, c.target);
+      checkVersion(u.version, c.expectedVersion);
+      if (u.status === 'active') refuse('ALREADY_ACTIVE');
+      u.status = 'active';
+      u.version += 1;
+      break;
+    }
+    case 'assignLicense': {
+      const u = userOf(m, c.target);
+      checkActor(m, c.actor, c.target);
+      checkVersion(u.version, c.expectedVersion);
+      if (u.status === 'inactive') refuse('USER_INACTIVE');
+      if (u.license?.status === 'active') refuse('LICENSE_ALREADY_ACTIVE');
+      if (seatsUsed(m) >= m.seatsTotal) refuse('NO_SEATS_AVAILABLE');
+      u.license = { country: c.country, status: 'active' };
+      u.version += 1;
+      for (const task of m.tasks.values()) {
+        if (task.assigneeId === c.target && task.state === 'created' && task.transferable) {
+          task.transferable = false;
+          task.version += 1;
+        }
+      }
+      break;
+    }
+    case 'reassignContacts': {
+      userOf(m, c.from);
+      checkActor(m, c.actor, c.from);
+      for (const target of c.to) checkTarget(m, target, c.from);
+      if (c.contactIds?.some((id) => !m.contacts.has(id))) refuse('NOT_FOUND');
+      if (c.contactIds?.some((id) => m.contacts.get(id)!.ownerId !== c.from)) refuse('VERSION_CONFLICT');
+      const ids = (c.contactIds ?? [...m.contacts].filter(([, contact]) => contact.ownerId === c.from).map(([id]) => id)).sort();
+      if (ids.length === 0) refuse('VALIDATION_FAILED');
+      ids.forEach((id, i) => {
+        const contact = m.contacts.get(id)!;
+        contact.ownerId = c.to[i % c.to.length]!;
+        contact.version += 1;
+      });
+      break;
+    }
+    case 'takeTask': {
+      const task = m.tasks.get(c.task) ?? refuse('NOT_FOUND');
+      if (!licensed(m.users.get(c.actor))) refuse('FORBIDDEN');
+      checkVersion(task.version, c.expectedVersion);
+      if (task.state !== 'created' || !task.transferable) refuse('TASK_NOT_TRANSFERABLE');
+      Object.assign(task, { assigneeId: c.actor, transferable: false, version: task.version + 1 });
+      break;
+    }
+    case 'transferTasks': {
+      userOf(m, c.from);
+      checkActor(m, c.actor, c.from);
+      checkTarget(m, c.to, c.from);
+      const open = [...m.tasks.values()].filter((task) => task.assigneeId === c.from && task.state === 'created');
+      if (open.length === 0) refuse('VALIDATION_FAILED');
+      for (const task of open) Object.assign(task, { assigneeId: c.to, transferable: false, version: task.version + 1 });
+      break;
+    }
+    case 'deactivatePhoneNumber': {
+      const number = m.numbers.get(c.number) ?? refuse('NOT_FOUND');
+      checkActor(m, c.actor, null);
+      checkVersion(number.version, c.expectedVersion);
+      if (!number.active) refuse('ALREADY_INACTIVE');
+      number.active = false;
+      number.version += 1;
+      break;
+    }
+    case 'deleteUser':
+      refuse('DELETION_NOT_SUPPORTED');
+  }
+  m.audits += 1;
+}

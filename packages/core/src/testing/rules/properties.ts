@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import { isOffboardError } from '../../errors/OffboardError';
+import type { Fresh } from '../context';
+import { observe, type Observation } from '../harness';
+import { SERVICE_ACTOR, commandArbitraries, execute, idempotencyKey } from '../properties/commands';
+import { Refused, applyToModel, modelOf, seatsUsed, type ModelCommand, type ModelState } from '../properties/model';
+import { propertyOrganisation } from '../properties/organisation';
+
+interface Real {
+  readonly adapter: OffboardAdapter;
+  readonly initial: Observation;
+  last: Observation;
+  /** First result of each idempotency key, to compare replays with. */
+  readonly results: Map<string, unknown>;
+  readonly onStep?: (outcome: string) => void;
+}
+
+/** The adapter's state, projected onto what the model knows. */
+function project(observation: Observation) {
+  return {
+    users: observation.users.map((u) => [u.id, u.role, u.status, u.license?.country ?? null, u.license?.status ?? null, u.version]),
+    contacts: observation.contacts.map((c) => [c.id, c.ownerId, c.version]),
+    tasks: observation.tasks.map((t) => [t.id, t.assigneeId, t.state, t.transferable, t.version]),
+    numbers: observation.phoneNumbers.map((n) => [n.id, n.status === 'active', n.version]),
+    brains: observation.salesBrains.map((b) => [b.id, [...b.memberIds].sort()]),
+    audits: observation.auditLog.length,
+  };
+}
+function projectModel(m: ModelState): ReturnType<typeof project> {
+  const sorted = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+  return {
+    users: sorted(m.users).map(([id, u]) => [id, u.role, u.status, u.license?.country ?? null, u.license?.status ?? null, u.version]),
+    contacts: sorted(m.contacts).map(([id, c]) => [id, c.ownerId, c.version]),
+    tasks: sorted(m.tasks).map(([id, t]) => [id, t.assigneeId, t.state, t.transferable, t.version]),
+    numbers: sorted(m.numbers).map(([id, n]) => [id, n.active, n.version]),
+    brains: sorted(m.brains).map(([id, members]) => [id, [...members].sort()]),
+    audits: m.audits,
+  };
+}
+
+/** The guarantees of issue #6 that hold after every single step, whatever came before. */
+function assertInvariants(real: Real, now: Observation, before: Observation, succeeded: boolean): void {
+  expect(now.users.map((u) => u.id)).toEqual(real.initial.users.map((u) => u.id));
+  expect(now.history).toEqual(real.initial.history);
+  expect(now.auditLog.slice(now.auditLog.length - before.auditLog.length)).toEqual(before.auditLog);
+  const active = now.users.filter((u) => u.status === 'active' && u.license?.status === 'active');
+  expect(now.seats.used).toBe(active.length);
+  expect(now.seats.used).toBeLessThanOrEqual(now.seats.total);
+  for (const number of now.phoneNumbers.filter((n) => n.status === 'active')) {
+    expect(active.some((u) => u.license!.country === number.country), `R4: ${number.country} has active numbers and no license`).toBe(true);
+  }
+  expect(now.auditLog.length - before.auditLog.length).toBe(succeeded ? 1 : 0);
+  if (!succeeded) expect(now).toEqual(before);
+  for (const user of now.users) {
+    const previous = before.users.find((u) => u.id === user.id)!;
+    expect(user.version - previous.version).toBe(JSON.stringify({ ...user, version: 0 }) === JSON.stringify({ ...previous, version: 0 }) ? 0 : 1);
+  }
+}
+
+class Step implements fc.AsyncCommand<ModelState, Real> {
+  constructor(
+    readonly command: ModelCommand,
+    readonly key: string | undefined,
+  ) {}
+  /** Valid and invalid commands alike run: refusals are half of what is under test. */
+  check = () => true;
+  async run(model: ModelState, real: Real): Promise<void> {
+    const request = JSON.stringify(this.command);
+    // R1: a delete is refused before anything else, its key included.
+    const keyed = this.key !== undefined && this.command.op !== 'deleteUser';
+    const replay = keyed && model.keys.get(this.key!) === request;
+    const reused = keyed && model.keys.has(this.key!) && !replay;
+    let expected: string = 'ok';
+    const next = structuredClone(model);
+    if (reused) expected = 'IDEMPOTENCY_KEY_REUSED';
+    else if (!replay) {
+      try {
+        applyToModel(next, this.command);
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+        expected = error.code;
+      }
+    }
+    let result: unknown;
+    let actual = 'ok';
+    try {
+      result = await execute(real.adapter, this.command, this.key);
+    } catch (error) {
+      if (!isOffboardError(error)) throw error;
+      actual = error.code;
+    }
+    real.onStep?.(actual);
+    expect(actual, `${request} key=${this.key}`).toBe(expected);
+    const now = await observe(real.adapter);
+    assertInvariants(real, now, real.last, actual === 'ok' && !replay);
+    if (replay) {
+      expect(result).toEqual(real.results.get(this.key!));
+      expect(now).toEqual(real.last);
+    } else if (actual === 'ok') {
+      Object.assign(model, next);
+      if (this.key !== undefined) {
+        model.keys.set(this.key, request);
+        real.results.set(this.key, result);
+      }
+    }
+    expect(project(now)).toEqual(projectModel(model));
+    expect(now.seats.used).toBe(seatsUsed(model));
+    real.last = now;
+  }
+  toString = () => `${JSON.stringify(this.command)}${this.key ? ` key=${this.key}` : ''}`;
+}
+
+const steps = fc.commands(
+  commandArbitraries.map((arbitrary) => fc.tuple(arbitrary, idempotencyKey).map(([command, key]) => new Step(command, key))),
+  { maxCommands: 30, size: '+1' },
+);
+
+export interface PropertyOptions {
+  /** Random command sequences to run. @default 1000 */
+  readonly sequences?: number;
+  readonly seed?: number;
+  /** Told the outcome of every step ('ok' or the refusal code), for reports such as `npm run soak`. */
+  readonly onStep?: (outcome: string) => void;
+}
+
+export function propertiesSuite(fresh: Fresh, options: PropertyOptions = {}): void {
+  describe('R1–R11 under random command sequences (fast-check model)', () => {
+    it(`R1–R11: ${options.sequences ?? 1000} random sequences of every mutation, valid and invalid, from several actors agree with a plain model`, async () => {
+      await fc.assert(
+        fc.asyncProperty(steps, async (commands) => {
+          const data = propertyOrganisation();
+          const adapter = await fresh({ data, policy: { serviceActorIds: [SERVICE_ACTOR] } });
+          const initial = await observe(adapter);
+          await fc.asyncModelRun(() => ({ model: modelOf(data, [SERVICE_ACTOR]), real: { adapter, initial, last: initial, results: new Map(), onStep: options.onStep } }), commands);
+        }),
+        { numRuns: options.sequences ?? 1000, ...(options.seed !== undefined ? { seed: options.seed } : {}) },
+      );
+    }, 600_000);
+  });
+}
