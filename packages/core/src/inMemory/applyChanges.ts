@@ -65,7 +65,7 @@ export function applyLicenseAssignment(store: OrganisationStore, tx: Transaction
   return { user: next, effects: { licenseAssigned: { country }, seatUsed: true, tasksNoLongerTransferable } };
 }
 
-/** R5: contacts dealt round-robin over the targets in id order, so a split is even to within one. */
+/** R5: contacts dealt round-robin over the targets, so a split is even to within one. */
 export function applyContactReassignment(
   tx: Transaction,
   contacts: readonly Contact[],

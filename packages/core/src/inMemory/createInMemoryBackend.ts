@@ -107,7 +107,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
       tx.rollback();
       throw error;
     }
-    store.commit();
+    store.settle();
     idempotency.remember(context.idempotencyKey, request, result);
     return Promise.resolve(result);
   }
@@ -279,15 +279,18 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
   return backend;
 }
 
-/** R5: the contacts a reassignment moves, in id order: a listed selection, or all of the owner's but some. */
+/**
+ * R5: the contacts a reassignment moves: a listed selection in the order given, or all of the
+ * owner's but some, in the owner's index order (no sort, so moving 100k contacts stays linear).
+ */
 function selectContacts(
   store: OrganisationStore,
   request: { readonly fromOwnerId: string; readonly contactIds?: readonly string[]; readonly exceptContactIds?: readonly string[] },
 ): Contact[] {
-  if (request.contactIds) return [...request.contactIds].sort(compareKeys).map((contactId) => store.findContact(contactId)!);
+  if (request.contactIds) return request.contactIds.map((contactId) => store.findContact(contactId)!);
   const except = new Set(request.exceptContactIds ?? []);
   const contacts: Contact[] = [];
-  for (const contactId of store.sortedContactIds({ ownerId: request.fromOwnerId })) {
+  for (const contactId of store.contactIdsOf(request.fromOwnerId)) {
     if (!except.has(contactId)) contacts.push(store.findContact(contactId)!);
   }
   return contacts;

@@ -66,7 +66,11 @@ export class OrganisationStore implements OffboardReadModel {
   private readonly auditByTarget = new Map<string, AuditEntry[]>();
   /** Bumped per owner when their contacts change, so sorted listings are cached between writes. */
   private readonly contactRevisions = new Map<string, number>();
-  private sortedCache = new Map<string, { revision: string; ids: readonly string[] }>();
+  /** Owners whose contacts changed in the current change; their revisions move once it settles. */
+  private readonly dirtyOwners = new Set<string>();
+  private readonly sortedCache = new Map<string, { revision: string; ids: readonly string[] }>();
+  /** User ids by name then id; names change rarely, so this survives most writes. */
+  private userOrder: readonly string[] | null = null;
   revision = 0;
 
   constructor(
@@ -94,6 +98,7 @@ export class OrganisationStore implements OffboardReadModel {
         const user = next as User;
         const prev = this.users.get(user.id);
         this.users.set(user.id, user);
+        if (prev?.name !== user.name) this.userOrder = null;
         if (prev?.license && hasActiveLicense(prev)) removeFrom(this.activeLicensesByCountry, prev.license.country, prev.id);
         if (user.license && hasActiveLicense(user)) addTo(this.activeLicensesByCountry, user.license.country, user.id);
         toggle(this.activeAdmins, user.id, user.role === 'admin' && user.status === 'active');
@@ -107,10 +112,10 @@ export class OrganisationStore implements OffboardReadModel {
         if (prev?.ownerId !== contact.ownerId) {
           if (prev) {
             removeFrom(this.contactsByOwner, prev.ownerId, prev.id);
-            this.bumpContacts(prev.ownerId);
+            this.dirtyOwners.add(prev.ownerId);
           }
           addTo(this.contactsByOwner, contact.ownerId, contact.id);
-          this.bumpContacts(contact.ownerId);
+          this.dirtyOwners.add(contact.ownerId);
         }
         return prev;
       }
@@ -163,10 +168,6 @@ export class OrganisationStore implements OffboardReadModel {
     if (this.auditLog[this.auditLog.length - 1] !== entry) throw new Error('audit log can only retract its newest entry');
     this.auditLog.pop();
     this.auditByTarget.get(entry.target.id)?.pop();
-  }
-
-  private bumpContacts(ownerId: string): void {
-    this.contactRevisions.set(ownerId, (this.contactRevisions.get(ownerId) ?? 0) + 1);
   }
 
   private indexHistory(record: HistoryRecord): void {
@@ -276,8 +277,20 @@ export class OrganisationStore implements OffboardReadModel {
     return ids;
   }
 
-  /** Called once per committed change: whole-organisation listings are recomputed lazily. */
-  commit(): void {
+  /** Called once a change is committed or rolled back: cached listings it touched are recomputed lazily. */
+  settle(): void {
     this.revision += 1;
+    for (const ownerId of this.dirtyOwners) this.contactRevisions.set(ownerId, (this.contactRevisions.get(ownerId) ?? 0) + 1);
+    this.dirtyOwners.clear();
+  }
+
+  /** Every user id, sorted by lower-cased name then id (the users listing's order). */
+  sortedUserIds(keyOf: (user: User) => string): readonly string[] {
+    if (!this.userOrder) {
+      const keyed = [...this.users.values()].map((user) => [keyOf(user), user.id] as const);
+      keyed.sort(([a], [b]) => compareKeys(a, b));
+      this.userOrder = keyed.map(([, id]) => id);
+    }
+    return this.userOrder;
   }
 }

@@ -23,33 +23,33 @@ const userKey = (user: User) => `${user.name.toLowerCase().slice(0, 80)}\u0000${
 export function listUsers(store: OrganisationStore, query: ListUsersQuery): Page<User> {
   const status = query.status ?? 'active';
   const selected: User[] = [];
-  for (const user of store.users.values()) {
+  for (const id of store.sortedUserIds(userKey)) {
+    const user = store.users.get(id)!;
     if (status !== 'all' && user.status !== status) continue;
     if (query.role && user.role !== query.role) continue;
     if (query.licensed !== undefined && isSalesperson(user) !== query.licensed) continue;
     if (!matches(user.name, query.search) && !matches(user.email, query.search)) continue;
     selected.push(user);
   }
-  selected.sort((a, b) => compareKeys(userKey(a), userKey(b)));
   return paginate(selected, userKey, query, copyUser);
 }
 
+/** Pages over ids and copies only the page: paging 100k contacts costs a page, not the list. */
 export function listContacts(store: OrganisationStore, query: ListContactsQuery): Page<Contact> {
   let ids = store.sortedContactIds(query.ownerId ? { ownerId: query.ownerId } : query.orphaned ? 'orphaned' : 'all');
+  const contact = (id: string) => store.contacts.get(id)!;
   if (query.ownerId && query.orphaned !== undefined) {
     const owner = store.findUser(query.ownerId);
-    const orphaned = !owner || !isSalesperson(owner);
-    if (orphaned !== query.orphaned) ids = [];
+    if ((!owner || !isSalesperson(owner)) !== query.orphaned) ids = [];
   }
-  let contacts = ids.map((id) => store.contacts.get(id)!);
   if (query.orphaned === false && !query.ownerId) {
-    contacts = contacts.filter((contact) => {
-      const owner = store.findUser(contact.ownerId);
+    ids = ids.filter((id) => {
+      const owner = store.findUser(contact(id).ownerId);
       return owner !== undefined && isSalesperson(owner);
     });
   }
-  if (query.search) contacts = contacts.filter((contact) => matches(contact.name, query.search));
-  return paginate(contacts, byId, query, copyContact);
+  if (query.search) ids = ids.filter((id) => matches(contact(id).name, query.search));
+  return paginate(ids, (id) => id, query, (id) => copyContact(contact(id)));
 }
 
 export function listTasks(store: OrganisationStore, query: ListTasksQuery): Page<Task> {

@@ -46,6 +46,7 @@ export class Transaction {
   rollback(): void {
     if (this.audit) this.store.retractLastAudit(this.audit);
     for (let i = this.kinds.length - 1; i >= 0; i--) this.store.put(this.kinds[i]!, this.previous[i]!);
+    this.store.settle();
   }
 }
 

@@ -1,0 +1,147 @@
+/**
+ * The in-memory backend at scale, against a floor: plain Maps making the same record moves with
+ * the ids handed to them (no validation, no guards, no indexes, no audit, no rollback log).
+ * Also shows that an operation's cost follows the records it touches, not the organisation's size.
+ */
+import { createInMemoryBackend, type Contact, type OffboardData, type SalesBrain, type Task, type User } from '../src';
+import { generateOrganisation } from '../src/fixtures';
+import { measure, ms, spread, type Row, type Sample } from './measure';
+
+const ctx = { actorId: 'u-0000001' };
+const FOCUS = 'u-focus';
+
+/** The floor: what moving the same records costs with nothing else going on. */
+class Floor {
+  readonly users: Map<string, User>;
+  readonly contacts: Map<string, Contact>;
+  readonly tasks: Map<string, Task>;
+  readonly brains: Map<string, SalesBrain>;
+  constructor(data: OffboardData) {
+    this.users = new Map(data.users.map((u) => [u.id, u]));
+    this.contacts = new Map(data.contacts.map((c) => [c.id, c]));
+    this.tasks = new Map(data.tasks.map((t) => [t.id, t]));
+    this.brains = new Map(data.salesBrains.map((b) => [b.id, b]));
+  }
+  setLicense(userId: string, active: boolean, taskIds: readonly string[], brainIds: readonly string[]) {
+    const user = this.users.get(userId)!;
+    this.users.set(userId, { ...user, license: { country: user.license!.country, status: active ? 'active' : 'inactive' }, version: user.version + 1 });
+    for (const id of taskIds) {
+      const task = this.tasks.get(id)!;
+      if (task.state === 'created') this.tasks.set(id, { ...task, transferable: !active, transferReason: active ? null : 'User deactivated', version: task.version + 1 });
+    }
+    if (!active) for (const id of brainIds) {
+      const brain = this.brains.get(id)!;
+      this.brains.set(id, { ...brain, memberIds: brain.memberIds.filter((member) => member !== userId) });
+    }
+  }
+  move(contactIds: readonly string[], to: string) {
+    for (const id of contactIds) {
+      const contact = this.contacts.get(id)!;
+      this.contacts.set(id, { ...contact, ownerId: to, version: contact.version + 1 });
+    }
+  }
+}
+
+async function scenario(baseContacts: number, focus: { contacts: number; tasks: number }, runs: number) {
+  const data = generateOrganisation({ seed: 42, contacts: baseContacts, focus });
+  const backend = createInMemoryBackend({ data });
+  const floor = new Floor(data);
+  const taskIds = data.tasks.filter((t) => t.assigneeId === FOCUS).map((t) => t.id);
+  const brainIds = data.salesBrains.filter((b) => b.memberIds.includes(FOCUS)).map((b) => b.id);
+  const focusContacts = data.contacts.filter((c) => c.ownerId === FOCUS).map((c) => c.id);
+  // Two salespeople with no contacts of their own receive the reassignments back and forth.
+  const [a, b] = ['u-0000001', 'u-0000002'];
+  for (const id of [a, b]) {
+    const owned = (await backend.listContacts({ ownerId: id, limit: 1 })).total;
+    if (owned) await backend.reassignContacts({ fromOwnerId: id, toUserIds: [id === a ? b : a] }, ctx);
+  }
+  await backend.reassignContacts({ fromOwnerId: b, toUserIds: [a] }, ctx).catch(() => undefined);
+
+  const results: Record<string, { ours: Sample; floor?: Sample }> = {};
+  const relicense = () => backend.assignLicense(FOCUS, { country: 'ES' }, ctx);
+  const licensed = async () => {
+    const user = await backend.getUser(FOCUS);
+    if (user.status === 'inactive') await backend.reactivateUser(FOCUS, ctx);
+    if (user.license?.status !== 'active') await relicense();
+  };
+  results.deactivateLicense = {
+    ours: await measure(runs, licensed, () => backend.deactivateLicense(FOCUS, ctx)),
+    floor: await measure(runs, () => floor.setLicense(FOCUS, true, taskIds, brainIds), () => floor.setLicense(FOCUS, false, taskIds, brainIds)),
+  };
+  results.deactivateUser = {
+    ours: await measure(runs, licensed, () => backend.deactivateUser(FOCUS, ctx)),
+    floor: results.deactivateLicense.floor,
+  };
+  await licensed();
+  let holder = FOCUS;
+  let ids = focusContacts;
+  results.reassignAll = {
+    ours: await measure(runs, () => undefined, async () => {
+      const to = holder === FOCUS ? a : FOCUS;
+      await backend.reassignContacts({ fromOwnerId: holder, toUserIds: [to] }, ctx);
+      holder = to;
+    }),
+    floor: await measure(runs, () => undefined, () => {
+      floor.move(ids, ids === focusContacts ? a : FOCUS);
+      ids = ids === focusContacts ? [...ids] : focusContacts;
+    }),
+  };
+  results.plan = { ours: await measure(runs, () => undefined, () => backend.getOffboardingPlan(holder, ctx)) };
+  const pageAll = async (list: (cursor: string | null) => Promise<{ nextCursor: string | null }>) => {
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      cursor = (await list(cursor)).nextCursor;
+      pages += 1;
+    } while (cursor);
+    return pages;
+  };
+  let userPages = 0;
+  let contactPages = 0;
+  results.pageUsers = { ours: await measure(3, () => undefined, async () => (userPages = await pageAll((cursor) => backend.listUsers({ status: 'all', limit: 500, cursor })))) };
+  results.pageContacts = {
+    ours: await measure(3, () => undefined, async () => (contactPages = await pageAll((cursor) => backend.listContacts({ ownerId: holder, limit: 500, cursor })))),
+  };
+  return { results, users: data.users.length, contacts: data.contacts.length, userPages, contactPages };
+}
+
+export async function backendBenchmarks(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const flat: Record<string, number[]> = {};
+  const focus = { contacts: 5_000, tasks: 2_500 };
+  for (const base of [10_000, 100_000, 1_000_000]) {
+    const { results } = await scenario(base, focus, 7);
+    for (const [op, { ours }] of Object.entries(results)) if (!op.startsWith('page')) (flat[op] ??= []).push(ours.median);
+  }
+  for (const [op, medians] of Object.entries(flat)) {
+    const ratio = Math.max(...medians) / Math.min(...medians);
+    rows.push({
+      group: 'backend: cost vs org size',
+      name: `${op}, owner of 5k contacts / 2.5k tasks`,
+      value: medians.map(ms).join(' / ') + ' ms',
+      detail: 'orgs of 10k / 100k / 1M contacts',
+      goal: 'flat (max/min ≤ 3)',
+      ok: ratio <= 3,
+    });
+  }
+  const big = await scenario(1_000_000, { contacts: 100_000, tasks: 50_000 }, 5);
+  const label: Record<string, string> = {
+    deactivateLicense: 'deactivate license (100k contacts, 50k tasks)',
+    deactivateUser: 'deactivate user (100k contacts, 50k tasks)',
+    reassignAll: 'reassign 100k contacts',
+    plan: 'offboarding plan of that owner',
+    pageUsers: `page through ${big.users.toLocaleString('en')} users (${big.userPages} pages)`,
+    pageContacts: `page through 100k contacts (${big.contactPages} pages)`,
+  };
+  for (const [op, { ours, floor }] of Object.entries(big.results)) {
+    const ratio = floor ? ours.median / floor.median : undefined;
+    rows.push({
+      group: 'backend: 1.1M-contact org',
+      name: label[op]!,
+      value: `${ms(ours.median)} ms`,
+      detail: `spread ${spread(ours)} ms${floor ? `; floor ${ms(floor.median)} ms` : ''}`,
+      ...(ratio !== undefined ? { goal: `≤ 2× floor (${ratio.toFixed(2)}×)`, ok: ratio <= 2 } : {}),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,59 @@
+/** One benchmark figure: the median of several timed runs, with their spread. */
+export interface Sample {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export function summarise(times: readonly number[]): Sample {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
+}
+
+/**
+ * Times `run` after an untimed `prepare`, `runs` times (plus a warm-up), so each timed run starts
+ * from the same state and only the operation itself is measured.
+ */
+export async function measure(runs: number, prepare: () => unknown, run: () => unknown): Promise<Sample> {
+  const times: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i <= runs; i++) {
+    await prepare();
+    // Collect the garbage of setup and earlier runs now, so a run does not pay for it.
+    gc?.();
+    const start = performance.now();
+    await run();
+    const elapsed = performance.now() - start;
+    if (i > 0) times.push(elapsed);
+  }
+  return summarise(times);
+}
+
+export const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+export const spread = (sample: Sample) => `${ms(sample.min)}–${ms(sample.max)}`;
+
+export interface Row {
+  readonly group: string;
+  readonly name: string;
+  readonly value: string;
+  readonly detail?: string;
+  readonly goal?: string;
+  readonly ok?: boolean;
+}
+
+export function printTable(rows: readonly Row[]): void {
+  const widths = [
+    Math.max(...rows.map((r) => r.group.length), 5),
+    Math.max(...rows.map((r) => r.name.length), 4),
+    Math.max(...rows.map((r) => r.value.length), 5),
+    Math.max(...rows.map((r) => (r.goal ?? '').length), 4),
+  ];
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' │ ');
+  console.log(line(['group', 'what', 'value', 'goal', 'detail']));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─') + '─┼─' + '─'.repeat(30));
+  for (const row of rows) {
+    const goal = row.goal ? `${row.goal}${row.ok === undefined ? '' : row.ok ? ' ✓' : ' ✗'}` : '';
+    console.log(line([row.group, row.name, row.value, goal, row.detail ?? '']));
+  }
+}
