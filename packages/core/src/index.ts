@@ -65,6 +65,24 @@ export type {
   UserStatusFilter,
 } from './adapter/OffboardAdapter';
 
+// REST contract
+export {
+  ROUTES,
+  OPERATIONS,
+  allowedMethods,
+  type HttpMethod,
+  type OperationName,
+  type Route,
+} from './contract/routes';
+export { ERROR_STATUS, PROBLEM_CONTENT_TYPE, fromProblem, toProblem, type Problem } from './contract/problems';
+export { ACTOR_HEADER, ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, formatETag } from './contract/headers';
+export { encodeQuery } from './contract/queryString';
+export { JSON_CONTENT_TYPE, MAX_BODY_BYTES, joinUrl } from './contract/transport';
+
+// HTTP adapter, and the server side of the same contract
+export { DEFAULT_TIMEOUT_MS, createHttpAdapter, type HttpAdapterOptions } from './http/createHttpAdapter';
+export { handleRoute, handleUnknownRoute } from './http/handleRoute';
+
 // Rules
 export {
   actorRefusal,

@@ -47,6 +47,9 @@ const uniqueIds = (max: number, min = 1) =>
     v.check((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
   );
 
+/** Queries and bodies of routes that take none: any field is unknown. */
+export const NoFieldsSchema = strict({});
+
 export const MutationContextSchema = strict({
   actorId: IdSchema,
   idempotencyKey: v.optional(IdempotencyKeySchema),

@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+import { ERROR_CODES, OffboardError, type ErrorCode, type ErrorDetails } from '../errors/OffboardError';
+import { ErrorDetailsSchema } from './responses';
+
+/**
+ * Errors over HTTP are RFC 9457 problem documents that carry the `OffboardError` whole, so the
+ * HTTP adapter rebuilds the very error the backend threw (same code, message and details).
+ */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/**
+ * One status per code. Clients branch on `code`, never on the status; the status is for proxies,
+ * logs and generic HTTP tooling. State conflicts (the request is fine, the records are not in a
+ * state that allows it) are 409. `VERSION_CONFLICT` is 412 even when it comes from a stale
+ * contact owner rather than `If-Match`, so a code always has one status. `NETWORK_ERROR` is never
+ * sent by a backend; a gateway whose upstream is unreachable would answer 502.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  FORBIDDEN: 403,
+  CANNOT_DEACTIVATE_SELF: 403,
+  NOT_FOUND: 404,
+  DELETION_NOT_SUPPORTED: 405,
+  ALREADY_INACTIVE: 409,
+  ALREADY_ACTIVE: 409,
+  NO_LICENSE: 409,
+  LICENSE_ALREADY_ACTIVE: 409,
+  USER_INACTIVE: 409,
+  LAST_LICENSE_IN_COUNTRY: 409,
+  NO_SEATS_AVAILABLE: 409,
+  INVALID_REASSIGN_TARGET: 409,
+  TASK_NOT_TRANSFERABLE: 409,
+  CONTACTS_ASSIGNED: 409,
+  LAST_ADMIN: 409,
+  VERSION_CONFLICT: 412,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  SERVER_ERROR: 500,
+  NETWORK_ERROR: 502,
+};
+
+const STATUS_TITLES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+};
+
+export const ProblemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.number(),
+  detail: v.string(),
+  code: v.picklist(ERROR_CODES),
+  details: ErrorDetailsSchema,
+});
+
+export interface Problem {
+  /** `urn:offboard:problem:<CODE>`: one problem type per error code. */
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  /** The error's message, for people. */
+  readonly detail: string;
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+}
+
+/** `status` overrides the table for transport refusals that keep their code (413, 415, 405). */
+export function toProblem(error: OffboardError, status: number = ERROR_STATUS[error.code]): Problem {
+  return {
+    type: `urn:offboard:problem:${error.code}`,
+    title: STATUS_TITLES[status] ?? 'Error',
+    status,
+    detail: error.message,
+    code: error.code,
+    details: error.details,
+  };
+}
+
+/** The error a problem document carries, or `undefined` when the body is not a problem. */
+export function fromProblem(body: unknown): OffboardError | undefined {
+  const parsed = v.safeParse(ProblemSchema, body);
+  return parsed.success ? new OffboardError(parsed.output.code, parsed.output.details, parsed.output.detail) : undefined;
+}
