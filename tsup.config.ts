@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -14,6 +15,9 @@ const shared: Options = {
   tsconfig: 'tsconfig.json',
 };
 
+/** One stylesheet for hosts, its `@import`s inlined by esbuild's CSS bundler. */
+const bundleStylesheet = (entry: string, outfile: string) => build({ entryPoints: [entry], bundle: true, outfile, logLevel: 'warning' });
+
 export default defineConfig([
   {
     ...shared,
@@ -25,5 +29,29 @@ export default defineConfig([
     },
     outDir: 'packages/core/dist',
     external: ['xstate', 'valibot', 'vitest', 'fast-check'],
+  },
+  {
+    ...shared,
+    name: '@offboard/react',
+    entry: { index: 'packages/react/src/index.ts' },
+    outDir: 'packages/react/dist',
+    external: [
+      'react',
+      'react-dom',
+      'react/jsx-runtime',
+      'xstate',
+      '@xstate/react',
+      '@tanstack/react-query',
+      '@tanstack/react-virtual',
+      '@offboard/core',
+      /^@radix-ui\//,
+    ],
+    // Bundling drops the modules' own directives, so the bundle says it once: it is all client
+    // code. Rollup's tree-shaking pass would drop that banner too; esbuild's own shaking suffices.
+    banner: { js: "'use client';" },
+    treeshake: false,
+    onSuccess: async () => {
+      await bundleStylesheet('packages/react/src/styles.css', 'packages/react/dist/styles.css');
+    },
   },
 ]);

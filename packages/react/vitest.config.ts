@@ -3,6 +3,23 @@ import { defineConfig } from 'vitest/config';
 
 const react18 = (path: string) => fileURLToPath(new URL(`../react18/node_modules/${path}`, import.meta.url));
 
+/** Every dependency that imports React, so the React 18 aliases reach inside it too. */
+const REACT_DEPENDENTS = [
+  /@testing-library\/react/,
+  /@tanstack\/react-(query|virtual)/,
+  /@xstate\/react/,
+  /@radix-ui\//,
+  /@floating-ui\/react-dom/,
+  /react-remove-scroll/,
+  /react-style-singleton/,
+  /use-callback-ref/,
+  /use-sidecar/,
+  /use-isomorphic-layout-effect/,
+  /use-sync-external-store/,
+];
+
+const TESTS = ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'];
+
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
@@ -10,7 +27,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'react19', environment: 'jsdom', include: ['smoke/**/*.test.tsx'] },
+        test: { name: 'react19', environment: 'jsdom', setupFiles: ['test/setup.ts'], env: { OFFBOARD_REACT_MAJOR: '19' }, include: TESTS },
       },
       {
         extends: true,
@@ -29,8 +46,10 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'jsdom',
-          include: ['smoke/**/*.test.tsx'],
-          server: { deps: { inline: [/@testing-library\/react/, /@tanstack\/react-/, /@xstate\/react/, /use-sync-external-store/, /@radix-ui\//] } },
+          setupFiles: ['test/react18/requireReact18.ts', 'test/setup.ts'],
+          env: { OFFBOARD_REACT18_ROOT: react18('..'), OFFBOARD_REACT_MAJOR: '18' },
+          include: TESTS,
+          server: { deps: { inline: REACT_DEPENDENTS } },
         },
       },
     ],

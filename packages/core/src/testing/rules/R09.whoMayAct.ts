@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MutationContext, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import { demoOrganisation } from '../../fixtures/demoOrganisation';
 import type { Fresh } from '../context';
-import { people } from '../context';
+import { people, singleAdminOrganisation } from '../context';
 import { as, refusedWithoutChange } from '../harness';
 
 /** Every mutation an admin makes on another user, as a function of who asks. */
@@ -15,12 +15,6 @@ const adminMutations: Record<string, (adapter: OffboardAdapter, context: Mutatio
   transferTasks: (adapter, context) => adapter.transferTasks({ fromUserId: people.spainSeller, toUserId: people.otherSpainSeller }, context),
   deactivatePhoneNumber: (adapter, context) => adapter.deactivatePhoneNumber('pn-es-1', context),
 };
-
-/** An organisation whose only active admin is Ana: Bruno and Nora are members there. */
-function singleAdminOrganisation() {
-  const data = demoOrganisation();
-  return { ...data, users: data.users.map((user) => (user.id === people.admin ? user : { ...user, role: 'member' as const })) };
-}
 
 export function whoMayActSuite(fresh: Fresh): void {
   describe('R9 Who may act', () => {

@@ -1,0 +1,137 @@
+import { DEMO_SCENARIOS, demoOrganisation } from '@offboard/core/fixtures';
+import type { User } from '@offboard/core';
+import { screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { renderWithOffboard } from '../../../test/renderWithOffboard';
+import { ManageLicenseDialog } from './ManageLicenseDialog';
+
+const userOf = (id: string): User => demoOrganisation().users.find((user) => user.id === id)!;
+const R4 = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
+
+function Opener({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open license
+      </button>
+      <ManageLicenseDialog user={user} open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
+async function openDialog(user: ReturnType<typeof renderWithOffboard>['user']) {
+  await user.click(screen.getByRole('button', { name: 'Open license' }));
+  return screen.findByRole('dialog', { name: 'Manage license' });
+}
+
+describe('ManageLicenseDialog', () => {
+  it('R2 and R7: deactivates a license after showing its effects, then assigns one again with a seat check', async () => {
+    const { user, backend } = renderWithOffboard(<Opener user={userOf('u-elena')} />);
+    const dialog = await openDialog(user);
+    expect(dialog).toHaveAccessibleDescription('Salesperson license of Elena Torres');
+    expect(await within(dialog).findByText('Active')).toBeInTheDocument();
+    expect(within(dialog).getByText('Spain')).toBeInTheDocument();
+    expect(within(dialog).getByRole('meter', { name: 'Seat usage' })).toHaveAttribute('aria-valuetext', '10 of 11 seats used');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate license' }));
+    const confirmation = within(dialog).getByRole('region', { name: 'Deactivate the license of Elena Torres?' });
+    expect(within(confirmation).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      '20 contacts stay with Elena Torres and become orphaned.',
+      '2 open tasks become transferable to other salespeople.',
+      'Leaves 1 Sales Brain: Renewals.',
+      '1 paid seat is freed.',
+    ]);
+    await user.click(within(confirmation).getByRole('button', { name: 'Deactivate license' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('The license of Elena Torres was deactivated.');
+    expect(await within(dialog).findByText('Inactive')).toBeInTheDocument();
+    expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '9 of 11 seats used');
+
+    expect(within(dialog).getByRole('combobox', { name: 'License country' })).toHaveValue('ES');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'License country' }), 'MX');
+    await user.click(within(dialog).getByRole('button', { name: 'Assign license' }));
+    expect(within(dialog).getByText('Uses one paid seat (10 of 11 after this).')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Assign license' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Elena Torres now has a license in Mexico.');
+    expect((await backend.getUser('u-elena')).license).toEqual({ country: 'MX', status: 'active' });
+  });
+
+  it('R4: shows the exact message, the country’s numbers and the way out, which unblocks the license', async () => {
+    const { user, backend, auditCount } = renderWithOffboard(<Opener user={userOf('u-ignacio')} />);
+    const dialog = await openDialog(user);
+    const deactivate = await within(dialog).findByRole('button', { name: 'Deactivate license' });
+    expect(deactivate).toHaveAttribute('aria-disabled', 'true');
+    expect(deactivate).toHaveAccessibleDescription(R4);
+    const numbers = within(dialog).getByRole('list', { name: 'Active phone numbers in Argentina' });
+    expect(within(numbers).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+541143216789']);
+    expect(dialog).toHaveTextContent('Deactivate these numbers, or license another salesperson in Argentina, then try again.');
+
+    await user.click(deactivate);
+    expect(within(dialog).queryByRole('region', { name: 'Deactivate the license of Ignacio Luna?' })).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate 1 number' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 1 phone number in Argentina?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Deactivate 1 number' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('1 phone number was deactivated.');
+    expect(await auditCount('phoneNumber.deactivated', 'pn-ar-1')).toBe(1);
+
+    const unblocked = await within(dialog).findByRole('button', { name: 'Deactivate license' });
+    await expect.poll(() => unblocked.getAttribute('aria-disabled')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate license' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate license' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('The license of Ignacio Luna was deactivated.');
+    expect((await backend.getUser('u-ignacio')).license?.status).toBe('inactive');
+  });
+
+  it('R7: with every seat in use, assigning a license is blocked with the reason and the seat count', async () => {
+    const { user } = renderWithOffboard(<Opener user={userOf('u-julia')} />, { data: DEMO_SCENARIOS['seats-exhausted'].data() });
+    const dialog = await openDialog(user);
+    const assign = await within(dialog).findByRole('button', { name: 'Assign license' });
+    expect(assign).toHaveAttribute('aria-disabled', 'true');
+    expect(assign).toHaveAccessibleDescription('Every paid seat is in use. Free a seat or buy more before assigning a license.');
+    expect(within(dialog).getByText('No license')).toBeInTheDocument();
+    expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '10 of 10 seats used');
+  });
+
+  it('R11: deactivating the numbers survives a lost answer: the retry replays and applies once', async () => {
+    const { user, adapter, auditCount } = renderWithOffboard(<Opener user={userOf('u-diego')} />);
+    const dialog = await openDialog(user);
+    await user.click(await within(dialog).findByRole('button', { name: 'Deactivate 2 numbers' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 2 phone numbers in Colombia?' });
+    adapter.failNext('deactivatePhoneNumber', { when: 'after' });
+    await user.click(within(confirm).getByRole('button', { name: 'Deactivate 2 numbers' }));
+    expect(await within(confirm).findByRole('alert')).toHaveTextContent('The server could not be reached.');
+
+    await user.click(within(confirm).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('2 phone numbers were deactivated.');
+    expect(await auditCount('phoneNumber.deactivated', 'pn-co-1')).toBe(1);
+    expect(await auditCount('phoneNumber.deactivated', 'pn-co-2')).toBe(1);
+  });
+
+  it('R2: works by keyboard alone, traps focus and gives it back to its opener', async () => {
+    const { user, backend } = renderWithOffboard(<Opener user={userOf('u-oscar')} />);
+    await user.tab();
+    const opener = screen.getByRole('button', { name: 'Open license' });
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Manage license' });
+    await within(dialog).findByRole('button', { name: 'Deactivate license' });
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+
+    await user.tab();
+    while (!within(dialog).getByRole('button', { name: 'Deactivate license' }).matches(':focus')) await user.tab();
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await within(dialog).findByRole('button', { name: 'Deactivate license' })).toBeInTheDocument();
+
+    for (let i = 0; i < 6; i++) {
+      await user.tab();
+      expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    }
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(opener).toHaveFocus());
+    expect((await backend.getUser('u-oscar')).license?.status).toBe('active');
+  });
+});

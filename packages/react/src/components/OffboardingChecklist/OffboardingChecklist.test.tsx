@@ -1,0 +1,114 @@
+import { demoOrganisation } from '@offboard/core/fixtures';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithOffboard } from '../../../test/renderWithOffboard';
+import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
+import { OffboardingChecklist } from './OffboardingChecklist';
+
+const R4 = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
+
+const stepItem = (stepId: string) => document.querySelector<HTMLElement>(`[data-part="checklist-step"][data-step="${stepId}"]`)!;
+const statusOf = (stepId: string) => stepItem(stepId).getAttribute('data-state');
+
+describe('OffboardingChecklist', () => {
+  it('R8 and R4: lists the five steps with status and reason, and unblocks the license once the numbers go', async () => {
+    const { user } = renderWithOffboard(<OffboardingChecklist userId="u-diego" />);
+    const steps = await screen.findAllByRole('listitem');
+    expect(screen.getByRole('heading', { name: 'Offboarding Diego Rojas' })).toBeInTheDocument();
+    expect(screen.getByText('Scenario: Employee departure')).toBeInTheDocument();
+    expect(steps.filter((item) => item.dataset.part === 'checklist-step').map((item) => item.dataset.state)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'blocked',
+      'blocked',
+    ]);
+    expect(stepItem('reassign-contacts')).toHaveTextContent('40 contacts still belong to this user.');
+    expect(stepItem('transfer-tasks')).toHaveTextContent('6 open tasks are still assigned to this user.');
+    expect(stepItem('check-phone-numbers')).toHaveTextContent(R4);
+    expect(within(stepItem('check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+576012345678', '+576045678901']);
+    const license = within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' });
+    expect(license).toHaveAttribute('aria-disabled', 'true');
+    expect(license).toHaveAccessibleDescription(R4);
+
+    await user.click(within(stepItem('check-phone-numbers')).getByRole('button', { name: 'Deactivate 2 numbers' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 2 phone numbers in Colombia?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Deactivate 2 numbers' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Step 3 done: Check phone numbers (last license in the country).');
+    await expect.poll(() => statusOf('check-phone-numbers')).toBe('done');
+    await expect.poll(() => document.activeElement).toBe(stepItem('check-phone-numbers'));
+    expect(statusOf('deactivate-license')).toBe('pending');
+    expect(within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' })).not.toHaveAttribute('aria-disabled');
+  });
+
+  it('R8: walks the role-change scenario to completion; step 5 does not apply and access stays', async () => {
+    const { user, backend } = renderWithOffboard(<OffboardingChecklist userId="u-elena" scenario="role-change" />);
+    await screen.findByText('Scenario: Role change');
+    expect(statusOf('deactivate-user')).toBe('not-applicable');
+    expect(stepItem('deactivate-user')).toHaveTextContent('Not part of this scenario.');
+    expect(statusOf('check-phone-numbers')).toBe('done');
+
+    const reassign = within(stepItem('reassign-contacts'));
+    await reassign.findByRole('option', { name: 'Carla Méndez' });
+    await user.selectOptions(reassign.getByRole('combobox', { name: 'Receiving salesperson' }), 'Carla Méndez');
+    await user.click(reassign.getByRole('button', { name: 'Reassign 20 contacts' }));
+    await expect.poll(() => statusOf('reassign-contacts')).toBe('done');
+
+    await user.click(within(stepItem('transfer-tasks')).getByRole('button', { name: 'Transfer 2 open tasks' }));
+    await expect.poll(() => statusOf('transfer-tasks')).toBe('done');
+
+    await user.click(within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate the license of Elena Torres?' });
+    expect(within(confirm).queryByText(/contacts stay with/)).not.toBeInTheDocument();
+    expect(confirm).toHaveTextContent('Leaves 1 Sales Brain: Renewals.');
+    await user.click(within(confirm).getByRole('button', { name: 'Deactivate license' }));
+
+    expect(await screen.findByText('Every step is done.')).toBeInTheDocument();
+    expect((await backend.listContacts({ ownerId: 'u-carla', limit: 1 })).total).toBe(45);
+    expect(await backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, commercialFeatures: false, reports: true });
+  });
+
+  it.each(['before', 'after'] as const)('R11: a step failing %s the change shows the error and its retry applies it once', async (when) => {
+    const { user, adapter, auditCount } = renderWithOffboard(<OffboardingChecklist userId="u-diego" />);
+    const transfer = await screen.findByRole('button', { name: 'Transfer 6 open tasks' });
+    adapter.failNext('transferTasks', { when });
+    await user.click(transfer);
+
+    const alert = await within(stepItem('transfer-tasks')).findByRole('alert');
+    expect(alert).toHaveTextContent('The server could not be reached.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await expect.poll(() => statusOf('transfer-tasks')).toBe('done');
+    expect(await auditCount('tasks.transferred', 'u-diego')).toBe(1);
+  });
+
+  it('R8: every mounted component shows the new truth after a step, without a reload', async () => {
+    const user0 = demoOrganisation().users.find((each) => each.id === 'u-ignacio')!;
+    const { user } = renderWithOffboard(
+      <>
+        <UserActionsMenu user={user0} />
+        <OffboardingChecklist userId="u-ignacio" scenario="team-downsizing" />
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Actions for Ignacio Luna' }));
+    expect(await screen.findByRole('menuitem', { name: 'Deactivate user' })).toHaveAccessibleDescription(R4);
+    await user.keyboard('{Escape}');
+
+    await user.click(await screen.findByRole('button', { name: 'Deactivate 1 number' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Deactivate 1 number' }));
+    await expect.poll(() => statusOf('check-phone-numbers')).toBe('done');
+
+    await user.click(screen.getByRole('button', { name: 'Actions for Ignacio Luna' }));
+    await expect.poll(() => screen.getByRole('menuitem', { name: 'Deactivate user' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('speaks Spanish', async () => {
+    renderWithOffboard(<OffboardingChecklist userId="u-diego" />, { locale: 'es-MX' });
+    expect(await screen.findByRole('heading', { name: 'Baja de Diego Rojas' })).toBeInTheDocument();
+    expect(screen.getByText('Escenario: Salida de un empleado')).toBeInTheDocument();
+    expect(stepItem('reassign-contacts')).toHaveTextContent('Reasignar contactos');
+    expect(stepItem('reassign-contacts')).toHaveTextContent('40 contactos siguen perteneciendo a este usuario.');
+    expect(stepItem('deactivate-user')).toHaveTextContent('Bloqueado');
+    expect(screen.getByRole('button', { name: 'Transferir 6 tareas abiertas' })).toBeInTheDocument();
+  });
+});

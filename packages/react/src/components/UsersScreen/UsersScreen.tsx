@@ -1,0 +1,135 @@
+'use client';
+
+import { toOffboardError, type User } from '@offboard/core';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { ErrorNotice } from '../../parts/ErrorNotice';
+import { ModalDialog } from '../../parts/ModalDialog';
+import { part, useRootProps } from '../../parts/partProps';
+import { SeatUsageMeter } from '../../parts/SeatUsageMeter';
+import { useMessages } from '../../provider/OffboardContext';
+import { useSeatUsage, useUserPages } from '../../queries/userQueries';
+import { OffboardingChecklist } from '../OffboardingChecklist/OffboardingChecklist';
+import { OrphanedContactsNotice } from '../OrphanedContactsNotice/OrphanedContactsNotice';
+import { ReassignContactsWizard } from '../ReassignContactsWizard/ReassignContactsWizard';
+import { TeamDownsizingDialog } from './TeamDownsizingDialog';
+import { UsersTable } from './UsersTable';
+import { UsersToolbar, type StatusFilter } from './UsersToolbar';
+
+export interface UsersScreenProps {
+  /** Users per page; more load with "Show more". @default 50 */
+  pageSize?: number;
+  /** Added to the root element's classes. */
+  className?: string;
+}
+
+/** A dialog the screen opens for one user, and whose row menu gets focus back when it closes. */
+type Opened = { readonly user: User; readonly fromRow: boolean } | null;
+
+/**
+ * "Settings > Users": the users table with Active / Inactive filter, search, role, license badge,
+ * seat usage and a menu of actions per row; contact reassignment and the offboarding checklist in
+ * dialogs; and bulk license deactivation of the selected users with one combined preview.
+ */
+export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
+  const messages = useMessages();
+  const rootProps = useRootProps('users-screen', className);
+  const titleId = useId();
+  const rootRef = useRef<HTMLElement>(null);
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [search, setSearch] = useState('');
+  const term = useDeferredValue(search.trim());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [reassigning, setReassigning] = useState<Opened>(null);
+  const [offboarding, setOffboarding] = useState<Opened>(null);
+  const [downsizing, setDownsizing] = useState<readonly string[] | null>(null);
+
+  const seats = useSeatUsage();
+  const pages = useUserPages({ status, limit: pageSize, ...(term ? { search: term } : {}) });
+  const users = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
+
+  const rowTrigger = (opened: Opened) => () =>
+    opened?.fromRow ? rootRef.current?.querySelector<HTMLElement>(`[data-part="menu-trigger"][data-user-id="${opened.user.id}"]`) : undefined;
+  const changeStatus = (next: StatusFilter) => {
+    setStatus(next);
+    setSelected(new Set());
+  };
+  const toggle = (userId: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(userId)) next.add(userId);
+      return next;
+    });
+
+  return (
+    <section ref={rootRef} {...rootProps} aria-labelledby={titleId}>
+      <header {...part('users-header')}>
+        <h2 id={titleId} {...part('users-title')}>
+          {messages.t('users.title')}
+        </h2>
+        {seats.data ? <SeatUsageMeter seats={seats.data} /> : null}
+      </header>
+      <OrphanedContactsNotice onReassignContacts={(owner) => setReassigning({ user: owner, fromRow: false })} />
+      <UsersToolbar
+        status={status}
+        onStatusChange={changeStatus}
+        search={search}
+        onSearchChange={setSearch}
+        selectedCount={selected.size}
+        onDeactivateLicenses={() => setDownsizing(users.filter((user) => selected.has(user.id)).map((user) => user.id))}
+      />
+      {pages.error ? <ErrorNotice error={toOffboardError(pages.error)} onRetry={() => void pages.refetch()} /> : null}
+      <UsersTable
+        users={users}
+        selected={status === 'active' ? selected : null}
+        onToggle={toggle}
+        onReassignContacts={(user) => setReassigning({ user, fromRow: true })}
+        onStartOffboarding={(user) => setOffboarding({ user, fromRow: true })}
+      />
+      {pages.isSuccess && users.length === 0 ? <p {...part('users-empty')}>{messages.t('users.empty')}</p> : null}
+      {pages.hasNextPage ? (
+        <button type="button" {...part('show-more')} onClick={() => void pages.fetchNextPage()}>
+          {messages.t('common.showMore')}
+        </button>
+      ) : null}
+
+      <ModalDialog
+        open={reassigning !== null}
+        onOpenChange={(open) => !open && setReassigning(null)}
+        title={messages.t('users.reassignTitle')}
+        part="reassign-dialog"
+        returnFocusTo={rowTrigger(reassigning)}
+      >
+        {reassigning ? <ReassignContactsWizard ownerId={reassigning.user.id} onClose={() => setReassigning(null)} /> : null}
+      </ModalDialog>
+      <ModalDialog
+        open={offboarding !== null}
+        onOpenChange={(open) => !open && setOffboarding(null)}
+        title={messages.t('users.checklistTitle')}
+        description={offboarding ? messages.t('users.checklistDescription', { name: offboarding.user.name }) : undefined}
+        part="checklist-dialog"
+        returnFocusTo={rowTrigger(offboarding)}
+      >
+        {offboarding ? (
+          <OffboardingChecklist
+            userId={offboarding.user.id}
+            onReassignContacts={(user) => {
+              setOffboarding(null);
+              setReassigning({ user, fromRow: offboarding.fromRow });
+            }}
+          />
+        ) : null}
+      </ModalDialog>
+      {downsizing ? (
+        <TeamDownsizingDialog
+          userIds={downsizing}
+          open
+          onOpenChange={(open) => {
+            if (open) return;
+            setDownsizing(null);
+            setSelected(new Set());
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { User } from '@offboard/core';
+import { LicenseBadge } from '../../parts/LicenseBadge';
+import { part } from '../../parts/partProps';
+import { useMessages } from '../../provider/OffboardContext';
+import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
+
+interface UsersTableProps {
+  users: readonly User[];
+  /** Rows can be selected for team downsizing; `null` hides the selection column. */
+  selected: ReadonlySet<string> | null;
+  onToggle(userId: string): void;
+  onReassignContacts(user: User): void;
+  onStartOffboarding(user: User): void;
+}
+
+export function UsersTable({ users, selected, onToggle, onReassignContacts, onStartOffboarding }: UsersTableProps) {
+  const messages = useMessages();
+  return (
+    <table {...part('users-table')}>
+      <caption className="ob-visually-hidden">{messages.t('users.title')}</caption>
+      <thead>
+        <tr>
+          {selected ? (
+            <th scope="col" {...part('column-select')}>
+              <span className="ob-visually-hidden">{messages.t('users.column.select')}</span>
+            </th>
+          ) : null}
+          <th scope="col">{messages.t('users.column.name')}</th>
+          <th scope="col">{messages.t('users.column.role')}</th>
+          <th scope="col">{messages.t('users.column.license')}</th>
+          <th scope="col">
+            <span className="ob-visually-hidden">{messages.t('users.column.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((user) => (
+          <tr key={user.id} {...part('user-row', user.status)} data-user-id={user.id} data-selected={selected?.has(user.id) || undefined}>
+            {selected ? (
+              <td>
+                <input
+                  type="checkbox"
+                  {...part('row-select')}
+                  checked={selected.has(user.id)}
+                  onChange={() => onToggle(user.id)}
+                  aria-label={messages.t('users.select', { name: user.name })}
+                />
+              </td>
+            ) : null}
+            <th scope="row" {...part('user-name')}>
+              <span>{user.name}</span>
+              <span {...part('user-email')}>{user.email}</span>
+            </th>
+            <td {...part('user-role', user.role)}>{messages.t(`role.${user.role}`)}</td>
+            <td>
+              <LicenseBadge license={user.license} />
+            </td>
+            <td>
+              <UserActionsMenu user={user} onReassignContacts={onReassignContacts} onStartOffboarding={onStartOffboarding} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

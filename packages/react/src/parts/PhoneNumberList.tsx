@@ -1,0 +1,14 @@
+import { part } from './partProps';
+
+/** The numbers that keep R4 from letting a country's last license go. */
+export function PhoneNumberList({ numbers, labelledBy }: { numbers: readonly { readonly id: string; readonly number: string }[]; labelledBy?: string }) {
+  return (
+    <ul {...part('phone-numbers')} aria-labelledby={labelledBy}>
+      {numbers.map((phoneNumber) => (
+        <li key={phoneNumber.id} {...part('phone-number')} data-id={phoneNumber.id}>
+          <span dir="ltr">{phoneNumber.number}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

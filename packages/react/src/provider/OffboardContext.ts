@@ -1,0 +1,31 @@
+import type { OffboardAdapter } from '@offboard/core';
+import { createContext, useContext } from 'react';
+import type { Translator } from '../i18n/createTranslator';
+
+export type OffboardTheme = 'light' | 'dark' | 'system';
+
+/** What every Offboard component reads from the nearest `OffboardProvider`. */
+export interface OffboardContextValue {
+  readonly adapter: OffboardAdapter;
+  /** The acting user: whose permissions every plan and change is computed for. */
+  readonly currentUserId: string;
+  readonly messages: Translator;
+  readonly theme: OffboardTheme;
+  /** Where dialogs and menus render, inside an element carrying `.ob-root` and the theme. */
+  readonly portalContainer: HTMLElement | null;
+  /** Says a result through the polite live region. */
+  announce(message: string): void;
+}
+
+export const OffboardContext = createContext<OffboardContextValue | null>(null);
+
+export function useOffboard(): OffboardContextValue {
+  const value = useContext(OffboardContext);
+  if (!value) throw new Error('Offboard components must be rendered inside <OffboardProvider>.');
+  return value;
+}
+
+/** The translator of the nearest provider: `t(key, values)`, `explain(reason)`, Intl formats. */
+export function useMessages(): Translator {
+  return useOffboard().messages;
+}

@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { useOffboard } from '../provider/OffboardContext';
+import { collectPages } from './collectPages';
+import { offboardKeys } from './queryKeys';
+
+/** The organisation's phone numbers, of one country or of all. */
+export function usePhoneNumbers(country: string | null = null) {
+  const { adapter } = useOffboard();
+  return useQuery({
+    queryKey: offboardKeys.phoneNumberList(country),
+    queryFn: () => collectPages((cursor) => adapter.listPhoneNumbers({ ...(country ? { country } : {}), cursor, limit: 500 })),
+  });
+}

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { useOffboard } from '../provider/OffboardContext';
+import { collectPages } from './collectPages';
+import { offboardKeys } from './queryKeys';
+
+const WAITING = { transferable: true, state: 'created' } as const;
+
+/** R6: open tasks that R2 made transferable, waiting for a salesperson to take them. */
+export function useTransferableTasks() {
+  const { adapter } = useOffboard();
+  return useQuery({
+    queryKey: offboardKeys.taskList(WAITING),
+    queryFn: () => collectPages((cursor) => adapter.listTasks({ ...WAITING, cursor, limit: 500 })),
+  });
+}
