@@ -1,0 +1,42 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { OffboardProvider } from '@offboard/react';
+import '@offboard/react/styles.css';
+import type { OffboardLoaded } from '../stories/support/offboardLoader';
+import { createOffboardLoader } from '../stories/support/offboardLoader';
+import './preview.css';
+
+/** Every story runs inside the provider, against its own backend, in the toolbar's locale and theme. */
+const withOffboard: Decorator = (Story, context) => {
+  const loaded = context.loaded as OffboardLoaded;
+  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  return (
+    <div className="sb-offboard-canvas" data-theme={theme}>
+      <OffboardProvider key={context.id} adapter={loaded.adapter} currentUserId={loaded.actorId} locale={context.globals.locale ?? 'en'} theme={theme}>
+        <Story />
+      </OffboardProvider>
+    </div>
+  );
+};
+
+const preview: Preview = {
+  loaders: [createOffboardLoader() as never],
+  decorators: [withOffboard],
+  globalTypes: {
+    locale: {
+      description: 'Language of the kit',
+      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'en', title: 'English' }, { value: 'es', title: 'Español' }], dynamicTitle: true },
+    },
+    theme: {
+      description: 'Colour scheme of the stylesheet',
+      toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'light' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

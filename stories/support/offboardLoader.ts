@@ -1,0 +1,61 @@
+import { createHttpAdapter, createInMemoryBackend, type InMemoryBackend, type OffboardAdapter, type User } from '@offboard/core';
+import { DEMO_ACTOR_ID, DEMO_SCENARIOS } from '@offboard/core/fixtures';
+import { createHandlers, type FaultController } from '@offboard/mocks';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import type { OffboardStoryParameters } from './offboardParameters';
+
+/** What every story receives in `loaded`: its backend, the adapter the UI uses, its fault controller. */
+export interface OffboardLoaded {
+  readonly backend: InMemoryBackend;
+  readonly adapter: OffboardAdapter;
+  readonly faults: FaultController;
+  readonly actorId: string;
+  /** A user as the story starts, for components that take a `User` (menus, dialogs). */
+  readonly user: (userId: string) => User;
+}
+
+/** Where the mocked API lives: the page's own origin, so the service worker (or MSW in Node) answers. */
+export const apiBaseUrl = () => new URL('/api', globalThis.location?.href ?? 'http://localhost/').href;
+
+type LoaderContext = Parameters<ReturnType<typeof mswLoader>>[0] & { parameters: { offboard?: OffboardStoryParameters } };
+
+/**
+ * The one loader of every story. msw-storybook-addon's loader starts the worker (or, under
+ * vitest, takes the Node server `setup` returns) and puts it on `context.msw`; then this story
+ * gets a fresh in-memory backend served over the REST contract, and the HTTP adapter that speaks
+ * to it, so stories exercise the real contract. Storybook runs loaders in parallel, hence one
+ * loader doing both in order.
+ */
+export function createOffboardLoader(setup?: Parameters<typeof mswLoader>[0]) {
+  const startMsw = mswLoader(setup);
+  return async (context: LoaderContext): Promise<OffboardLoaded> => {
+    await startMsw(context);
+    return loadStory(context);
+  };
+}
+
+function loadStory(context: LoaderContext): OffboardLoaded {
+  const options = context.parameters.offboard ?? {};
+  const scenario = DEMO_SCENARIOS[options.scenario ?? 'employee-departure'];
+  const backend = createInMemoryBackend({ data: (options.data ?? scenario.data)(), policy: options.policy });
+  const baseUrl = apiBaseUrl();
+  const handlers = createHandlers(backend, { baseUrl, latency: options.latency ?? defaultLatency(), faults: options.faults });
+  context.msw.use(...handlers);
+  const users = new Map(backend.snapshot().users.map((user) => [user.id, user]));
+  return {
+    backend,
+    adapter: createHttpAdapter({ baseUrl, timeoutMs: 4_000 }),
+    faults: handlers.faults,
+    actorId: options.actorId ?? scenario.actorId ?? DEMO_ACTOR_ID,
+    user: (userId) => users.get(userId) ?? raise(`No user ${userId} in this story's organisation`),
+  };
+}
+
+/** A little latency makes loading states visible to designers; tests set `OFFBOARD_NO_LATENCY`. */
+function defaultLatency(): [number, number] | 0 {
+  return (globalThis as { OFFBOARD_NO_LATENCY?: boolean }).OFFBOARD_NO_LATENCY ? 0 : [80, 200];
+}
+
+function raise(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,18 @@
+import type { OffboardData, OffboardPolicy } from '@offboard/core';
+import type { DemoScenarioId } from '@offboard/core/fixtures';
+import type { Fault, FaultTarget, Latency } from '@offboard/mocks';
+
+/** What a story asks of its backend; `.storybook/preview.tsx` builds a fresh one per story. */
+export interface OffboardStoryParameters {
+  /** The organisation to start from. @default 'employee-departure' (the demo organisation) */
+  readonly scenario?: DemoScenarioId;
+  /** Data of its own instead of a scenario's. */
+  readonly data?: () => OffboardData;
+  readonly policy?: Partial<OffboardPolicy>;
+  /** Who is signed in. @default the scenario's admin, Ana García */
+  readonly actorId?: string;
+  /** Latency of every answer. @default [80, 200] ms in Storybook, 0 under test */
+  readonly latency?: Latency;
+  /** Faults armed from the start, per operation. */
+  readonly faults?: Partial<Record<FaultTarget, Fault>>;
+}
