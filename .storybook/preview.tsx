@@ -2,16 +2,20 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { OffboardProvider } from '@offboard/react';
 import '@offboard/react/styles.css';
 import type { OffboardLoaded } from '../stories/support/offboardLoader';
+import type { ScenarioArgs } from '../stories/support/offboardParameters';
 import { createOffboardLoader } from '../stories/support/offboardLoader';
 import './preview.css';
 
 /** Every story runs inside the provider, against its own backend, in the toolbar's locale and theme. */
 const withOffboard: Decorator = (Story, context) => {
   const loaded = context.loaded as OffboardLoaded;
-  const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const args = context.args as ScenarioArgs;
+  // A scenario story's controls win over the toolbar, so designers can switch from the panel too.
+  const theme = (args.theme ?? context.globals.theme) === 'dark' ? 'dark' : 'light';
+  const locale = args.locale ?? context.globals.locale ?? 'en';
   return (
     <div className="sb-offboard-canvas" data-theme={theme}>
-      <OffboardProvider key={context.id} adapter={loaded.adapter} currentUserId={loaded.actorId} locale={context.globals.locale ?? 'en'} theme={theme}>
+      <OffboardProvider key={context.id} adapter={loaded.adapter} currentUserId={loaded.actorId} locale={locale} theme={theme}>
         <Story />
       </OffboardProvider>
     </div>

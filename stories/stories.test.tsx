@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { composeStories } from '@storybook/react-vite';
 import { describe, it } from 'vitest';
 

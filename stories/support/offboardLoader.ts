@@ -2,7 +2,8 @@ import { createHttpAdapter, createInMemoryBackend, type InMemoryBackend, type Of
 import { DEMO_ACTOR_ID, DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import { createHandlers, type FaultController } from '@offboard/mocks';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import type { OffboardStoryParameters } from './offboardParameters';
+import { FAULT_PRESETS } from './faultPresets';
+import type { OffboardStoryParameters, ScenarioArgs } from './offboardParameters';
 
 /** What every story receives in `loaded`: its backend, the adapter the UI uses, its fault controller. */
 export interface OffboardLoaded {
@@ -17,7 +18,10 @@ export interface OffboardLoaded {
 /** Where the mocked API lives: the page's own origin, so the service worker (or MSW in Node) answers. */
 export const apiBaseUrl = () => new URL('/api', globalThis.location?.href ?? 'http://localhost/').href;
 
-type LoaderContext = Parameters<ReturnType<typeof mswLoader>>[0] & { parameters: { offboard?: OffboardStoryParameters } };
+type LoaderContext = Parameters<ReturnType<typeof mswLoader>>[0] & {
+  parameters: { offboard?: OffboardStoryParameters };
+  args: ScenarioArgs;
+};
 
 /**
  * The one loader of every story. msw-storybook-addon's loader starts the worker (or, under
@@ -36,10 +40,13 @@ export function createOffboardLoader(setup?: Parameters<typeof mswLoader>[0]) {
 
 function loadStory(context: LoaderContext): OffboardLoaded {
   const options = context.parameters.offboard ?? {};
-  const scenario = DEMO_SCENARIOS[options.scenario ?? 'employee-departure'];
-  const backend = createInMemoryBackend({ data: (options.data ?? scenario.data)(), policy: options.policy });
+  // Controls win over parameters: loaders run again when args change, so switching is live.
+  const scenario = DEMO_SCENARIOS[context.args.scenario ?? options.scenario ?? 'employee-departure'];
+  const data = context.args.scenario ? scenario.data : (options.data ?? scenario.data);
+  const backend = createInMemoryBackend({ data: data(), policy: options.policy });
   const baseUrl = apiBaseUrl();
-  const handlers = createHandlers(backend, { baseUrl, latency: options.latency ?? defaultLatency(), faults: options.faults });
+  const faults = { ...options.faults, ...FAULT_PRESETS[context.args.fault ?? 'none'] };
+  const handlers = createHandlers(backend, { baseUrl, latency: options.latency ?? defaultLatency(), faults });
   context.msw.use(...handlers);
   const users = new Map(backend.snapshot().users.map((user) => [user.id, user]));
   return {

@@ -1,6 +1,7 @@
 import type { OffboardData, OffboardPolicy } from '@offboard/core';
 import type { DemoScenarioId } from '@offboard/core/fixtures';
 import type { Fault, FaultTarget, Latency } from '@offboard/mocks';
+import type { FaultPreset } from './faultPresets';
 
 /** What a story asks of its backend; `.storybook/preview.tsx` builds a fresh one per story. */
 export interface OffboardStoryParameters {
@@ -15,4 +16,12 @@ export interface OffboardStoryParameters {
   readonly latency?: Latency;
   /** Faults armed from the start, per operation. */
   readonly faults?: Partial<Record<FaultTarget, Fault>>;
+}
+
+/** Controls of the scenario stories: what a designer switches while clicking through. */
+export interface ScenarioArgs {
+  readonly scenario?: DemoScenarioId;
+  readonly fault?: FaultPreset;
+  readonly locale?: 'en' | 'es';
+  readonly theme?: 'light' | 'dark';
 }
