@@ -1,8 +1,8 @@
-import { OPERATIONS, ROUTES } from '@offboard/core';
+import { OPERATIONS, ROUTES, type Route } from '@offboard/core';
 import type { Fault, FaultTarget } from '@offboard/mocks';
 
 /** The operations that change something: where a fault makes retries and exactly-once visible. */
-const MUTATIONS = OPERATIONS.filter((operation) => ROUTES[operation].mutation);
+const MUTATIONS = OPERATIONS.filter((operation) => (ROUTES[operation] as Route).mutation);
 
 const onEveryChange = (fault: Fault): Partial<Record<FaultTarget, Fault>> =>
   Object.fromEntries(MUTATIONS.map((operation) => [operation, fault]));
