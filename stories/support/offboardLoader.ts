@@ -1,6 +1,7 @@
 import { createHttpAdapter, createInMemoryBackend, type InMemoryBackend, type OffboardAdapter, type User } from '@offboard/core';
 import { DEMO_ACTOR_ID, DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import { createHandlers, type FaultController } from '@offboard/mocks';
+import type { HttpHandler } from 'msw';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { FAULT_PRESETS } from './faultPresets';
 import type { OffboardStoryParameters, ScenarioArgs } from './offboardParameters';
@@ -15,13 +16,21 @@ export interface OffboardLoaded {
   readonly user: (userId: string) => User;
 }
 
-/** Where the mocked API lives: the page's own origin, so the service worker (or MSW in Node) answers. */
-export const apiBaseUrl = () => new URL('/api', globalThis.location?.href ?? 'http://localhost/').href;
+/** Where a story's mocked API lives: on the page's own origin, so the service worker (or MSW in Node) answers. */
+export const apiBaseUrl = (storyId: string) => new URL(`/api/${storyId}`, globalThis.location?.href ?? 'http://localhost/').href;
 
 type LoaderContext = Parameters<ReturnType<typeof mswLoader>>[0] & {
+  id: string;
   parameters: { offboard?: OffboardStoryParameters };
   args: ScenarioArgs;
 };
+
+/**
+ * Handlers of every story loaded in this page, each under its own base URL. A docs page renders
+ * several stories at once and the addon resets the worker's handlers on every load, so each load
+ * puts all of them back: every story keeps talking to its own backend.
+ */
+const handlersByStory = new Map<string, HttpHandler[]>();
 
 /**
  * The one loader of every story. msw-storybook-addon's loader starts the worker (or, under
@@ -44,10 +53,11 @@ function loadStory(context: LoaderContext): OffboardLoaded {
   const scenario = DEMO_SCENARIOS[context.args.scenario ?? options.scenario ?? 'employee-departure'];
   const data = context.args.scenario ? scenario.data : (options.data ?? scenario.data);
   const backend = createInMemoryBackend({ data: data(), policy: options.policy });
-  const baseUrl = apiBaseUrl();
+  const baseUrl = apiBaseUrl(context.id);
   const faults = { ...options.faults, ...FAULT_PRESETS[context.args.fault ?? 'none'] };
   const handlers = createHandlers(backend, { baseUrl, latency: options.latency ?? defaultLatency(), faults });
-  context.msw.use(...handlers);
+  handlersByStory.set(context.id, handlers);
+  context.msw.use(...[...handlersByStory.values()].flat());
   const users = new Map(backend.snapshot().users.map((user) => [user.id, user]));
   return {
     backend,
