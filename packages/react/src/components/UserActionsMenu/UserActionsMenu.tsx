@@ -37,7 +37,9 @@ export function UserActionsMenu({ user, onReassignContacts, onStartOffboarding, 
 
   return (
     <div {...rootProps} data-user-id={user.id}>
+      {/* Non-modal: a menu need not hide the page, and Radix's modal mode aria-hides the trigger while it keeps focusable (axe: aria-hidden-focus). */}
       <DropdownMenu.Root
+        modal={false}
         open={open}
         onOpenChange={(next) => {
           setOpen(next);

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { serveStorybook } from './staticStorybook';
+import { axeViolations, newPage, openStory, storyIndex, storyUrl, watchProblems, type StoryEntry } from './storyPage';
+
+/**
+ * Every story of the static build in real Chromium: it renders and its play function passes,
+ * with no console error, no failed request, and zero axe violations on the canvas.
+ */
+let storybook: Awaited<ReturnType<typeof serveStorybook>>;
+let browser: Browser;
+let stories: StoryEntry[];
+
+beforeAll(async () => {
+  storybook = await serveStorybook();
+  browser = await launchChromium();
+  stories = await storyIndex(storybook.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await storybook?.close();
+});
+
+describe('every story in Chromium', () => {
+  it('finds the stories of the build', () => {
+    expect(stories.length).toBeGreaterThan(0);
+  });
+
+  it('renders each with no console error, no failed request and no axe violation', async () => {
+    const failures: string[] = [];
+    for (const story of stories) {
+      const page = await newPage(browser);
+      const problems = watchProblems(page);
+      try {
+        const { errored } = await openStory(page, storyUrl(storybook.url, story.id));
+        const violations = await axeViolations(page);
+        const found = [
+          ...(errored ? ['Storybook showed an error (render or play function)'] : []),
+          ...problems.consoleErrors.map((text) => `console error: ${text}`),
+          ...problems.pageErrors.map((text) => `page error: ${text}`),
+          ...problems.failedRequests.map((text) => `failed request: ${text}`),
+          ...violations.map((text) => `axe: ${text}`),
+        ];
+        if (found.length) failures.push(`${story.id}\n  ${found.join('\n  ')}`);
+      } catch (error) {
+        failures.push(`${story.id}\n  ${String(error)}`);
+      } finally {
+        await page.context().close();
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  }, 900_000);
+});
