@@ -24,6 +24,8 @@ export default defineConfig([
     name: '@offboard/core',
     entry: {
       index: 'packages/core/src/index.ts',
+      'in-memory': 'packages/core/src/inMemory/index.ts',
+      server: 'packages/core/src/http/server.ts',
       fixtures: 'packages/core/src/fixtures/index.ts',
       testing: 'packages/core/src/testing/index.ts',
     },

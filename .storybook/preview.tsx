@@ -1,5 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { OffboardProvider } from '@offboard/react';
+import { OffboardProvider, es } from '@offboard/react';
 import '@offboard/react/styles.css';
 import type { OffboardLoaded } from '../stories/support/offboardLoader';
 import type { ScenarioArgs } from '../stories/support/offboardParameters';
@@ -15,7 +15,7 @@ const withOffboard: Decorator = (Story, context) => {
   const locale = args.locale ?? context.globals.locale ?? 'en';
   return (
     <div className="sb-offboard-canvas" data-theme={theme}>
-      <OffboardProvider key={context.id} adapter={loaded.adapter} currentUserId={loaded.actorId} locale={locale} theme={theme}>
+      <OffboardProvider key={context.id} adapter={loaded.adapter} currentUserId={loaded.actorId} locale={locale} messages={locale === 'es' ? es : undefined} theme={theme}>
         <Story />
       </OffboardProvider>
     </div>

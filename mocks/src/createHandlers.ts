@@ -1,11 +1,5 @@
-import {
-  OPERATIONS,
-  ROUTES,
-  handleRoute,
-  handleUnknownRoute,
-  joinUrl,
-  type OffboardAdapter,
-} from '@offboard/core';
+import { OPERATIONS, ROUTES, joinUrl, type OffboardAdapter } from '@offboard/core';
+import { handleRoute, handleUnknownRoute } from '@offboard/core/server';
 import { http, type HttpHandler } from 'msw';
 import { createFaultController, withFault, type Fault, type FaultController, type FaultTarget } from './faults';
 import { wait, type Latency } from './latency';

@@ -1,4 +1,5 @@
-import { createHttpAdapter, createInMemoryBackend, type InMemoryBackend, type OffboardData, type OffboardPolicy } from '@offboard/core';
+import { createHttpAdapter, type OffboardData, type OffboardPolicy } from '@offboard/core';
+import { createInMemoryBackend, type InMemoryBackend } from '@offboard/core/in-memory';
 import { DEMO_NOW, demoOrganisation } from '@offboard/core/fixtures';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';

@@ -1,4 +1,5 @@
-import { createHttpAdapter, createInMemoryBackend, type InMemoryBackend, type OffboardAdapter, type User } from '@offboard/core';
+import { createHttpAdapter, type OffboardAdapter, type User } from '@offboard/core';
+import { createInMemoryBackend, type InMemoryBackend } from '@offboard/core/in-memory';
 import { DEMO_ACTOR_ID, DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import { createHandlers, type FaultController } from '@offboard/mocks';
 import type { HttpHandler } from 'msw';

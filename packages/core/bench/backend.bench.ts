@@ -3,7 +3,8 @@
  * the ids handed to them (no validation, no guards, no indexes, no audit, no rollback log).
  * Also shows that an operation's cost follows the records it touches, not the organisation's size.
  */
-import { createInMemoryBackend, type Contact, type OffboardData, type SalesBrain, type Task, type User } from '../src';
+import { type Contact, type OffboardData, type SalesBrain, type Task, type User } from '../src';
+import { createInMemoryBackend } from '../src/inMemory';
 import { generateOrganisation } from '../src/fixtures';
 import { measure, ms, spread, type Row, type Sample } from './measure';
 

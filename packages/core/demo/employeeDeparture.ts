@@ -4,7 +4,8 @@
  * Run with `npm run demo`.
  */
 import { createActor, waitFor } from 'xstate';
-import { createInMemoryBackend, offboardingMachine, type OffboardingPlan, type StepRequest } from '../src';
+import { offboardingMachine, type OffboardingPlan, type StepRequest } from '../src';
+import { createInMemoryBackend } from '../src/inMemory';
 import { DEMO_SCENARIOS } from '../src/fixtures';
 
 const scenario = DEMO_SCENARIOS['employee-departure'];

@@ -3,7 +3,7 @@
  * random sequences by default, OFFBOARD_SOAK=<n> to change), printing what it ran.
  */
 import { afterAll } from 'vitest';
-import { createInMemoryBackend } from '../src';
+import { createInMemoryBackend } from '../src/inMemory';
 import { freshFrom } from '../src/testing/context';
 import { propertiesSuite } from '../src/testing/rules/properties';
 

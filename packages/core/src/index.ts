@@ -31,6 +31,7 @@ export {
 // Errors
 export {
   ERROR_CODES,
+  ERROR_MESSAGES,
   LAST_LICENSE_IN_COUNTRY_MESSAGE,
   OffboardError,
   isErrorCode,
@@ -79,9 +80,8 @@ export { ACTOR_HEADER, ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, for
 export { encodeQuery } from './contract/queryString';
 export { JSON_CONTENT_TYPE, MAX_BODY_BYTES, joinUrl } from './contract/transport';
 
-// HTTP adapter, and the server side of the same contract
+// HTTP adapter (the server side of the contract is `@offboard/core/server`)
 export { DEFAULT_TIMEOUT_MS, createHttpAdapter, type HttpAdapterOptions } from './http/createHttpAdapter';
-export { handleRoute, handleUnknownRoute } from './http/handleRoute';
 
 // Rules
 export {
@@ -124,8 +124,6 @@ export { DEFAULT_POLICY, type OffboardPolicy, type OffboardReadModel } from './r
 export { splitEvenly } from './rules/splitEvenly';
 export { planTeamDownsizing, type TeamDownsizingEntry, type TeamDownsizingPreview } from './rules/teamDownsizing';
 
-// In-memory reference backend
-export { createInMemoryBackend, type InMemoryBackend, type InMemoryBackendOptions } from './inMemory/createInMemoryBackend';
 
 // Machines
 export { newIdempotencyKey } from './machines/idempotencyKey';

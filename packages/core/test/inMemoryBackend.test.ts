@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInMemoryBackend } from '../src';
+import { createInMemoryBackend } from '../src/inMemory';
 import { demoOrganisation, generateOrganisation } from '../src/fixtures';
 import { readAll, refusal } from '../src/testing';
 

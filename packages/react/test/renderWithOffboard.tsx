@@ -1,5 +1,6 @@
 import { DEMO_ACTOR_ID, DEMO_NOW, demoOrganisation } from '@offboard/core/fixtures';
-import { createInMemoryBackend, type AuditAction, type OffboardData, type OffboardPolicy } from '@offboard/core';
+import { type AuditAction, type OffboardData, type OffboardPolicy } from '@offboard/core';
+import { createInMemoryBackend } from '@offboard/core/in-memory';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';

@@ -22,12 +22,15 @@ Element.prototype.scrollTo ??= function scrollTo(this: Element, options?: Scroll
 
 export const CONTACT_LIST_HEIGHT = 320;
 const isContactList = (element: Element): element is HTMLElement => element instanceof HTMLElement && element.dataset.part === 'contact-list';
-Object.defineProperty(Element.prototype, 'clientHeight', {
-  configurable: true,
-  get(this: Element) {
-    return isContactList(this) ? CONTACT_LIST_HEIGHT : 0;
-  },
-});
+// TanStack Virtual reads the viewport from offsetHeight (and, in later versions, clientHeight).
+for (const property of ['clientHeight', 'offsetHeight']) {
+  Object.defineProperty(HTMLElement.prototype, property, {
+    configurable: true,
+    get(this: Element) {
+      return isContactList(this) ? CONTACT_LIST_HEIGHT : 0;
+    },
+  });
+}
 /** The list's content is as tall as its sizer says, as a browser would lay it out. */
 Object.defineProperty(Element.prototype, 'scrollHeight', {
   configurable: true,

@@ -32,14 +32,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const LAST_LICENSE_IN_COUNTRY_MESSAGE =
   "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
 
-/** English defaults, for logs and hosts without a catalog; the UI translates by `messageKey`. */
-const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+/**
+ * The English message of each code: the default of every `OffboardError`, and the English
+ * catalog's `errors.*` entries, so the words live in one place. Other languages translate by code.
+ */
+export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   NOT_FOUND: 'The requested record does not exist.',
   ALREADY_INACTIVE: 'This is already inactive.',
   ALREADY_ACTIVE: 'This user is already active.',
   NO_LICENSE: 'This user has no active salesperson license.',
   LICENSE_ALREADY_ACTIVE: 'This user already has an active salesperson license.',
-  USER_INACTIVE: 'This user is inactive. Reactivate the user first.',
+  USER_INACTIVE: 'This user is inactive. Activate the user first.',
   LAST_LICENSE_IN_COUNTRY: LAST_LICENSE_IN_COUNTRY_MESSAGE,
   NO_SEATS_AVAILABLE: 'Every paid seat is in use. Free a seat or buy more before assigning a license.',
   INVALID_REASSIGN_TARGET: 'Contacts and tasks can only go to another active salesperson.',
@@ -51,7 +54,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VERSION_CONFLICT: 'This record changed since you loaded it. Review the latest state and try again.',
   DELETION_NOT_SUPPORTED: 'Users are never deleted, to keep their history. Deactivate the user instead.',
   VALIDATION_FAILED: 'The request is not valid.',
-  IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used for a different request.',
+  IDEMPOTENCY_KEY_REUSED: 'This request was already sent with different content.',
   NETWORK_ERROR: 'The server could not be reached.',
   SERVER_ERROR: 'The server failed to answer.',
 };
@@ -77,7 +80,7 @@ export class OffboardError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails;
 
-  constructor(code: ErrorCode, details: ErrorDetails = {}, message: string = DEFAULT_MESSAGES[code]) {
+  constructor(code: ErrorCode, details: ErrorDetails = {}, message: string = ERROR_MESSAGES[code]) {
     super(message);
     this.code = code;
     this.details = details;

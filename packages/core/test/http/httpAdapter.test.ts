@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError, createHttpAdapter, createInMemoryBackend, toProblem, type OffboardAdapter } from '../../src';
+import { LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError, createHttpAdapter, toProblem, type OffboardAdapter } from '../../src';
+import { createInMemoryBackend } from '../../src/inMemory';
 import { demoOrganisation } from '../../src/fixtures';
 
 const BASE_URL = 'http://api.test/offboard/';

@@ -1,6 +1,6 @@
 import { createActor, waitFor, type AnyActorLogic, type AnyActorRef } from 'xstate';
 import type { OffboardData } from '../../src';
-import { createInMemoryBackend } from '../../src';
+import { createInMemoryBackend } from '../../src/inMemory';
 import { demoOrganisation } from '../../src/fixtures';
 import { withFaults } from '../../src/testing';
 

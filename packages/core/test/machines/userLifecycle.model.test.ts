@@ -7,17 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
-import {
-  OffboardError,
-  createInMemoryBackend,
-  userLifecycleMachine,
-  type OffboardData,
-  type OffboardingPlan,
-  type PendingLifecycleAction,
-  type User,
-  type UserChange,
-  type UserLifecycleEvent,
-} from '../../src';
+import { OffboardError, userLifecycleMachine, type OffboardData, type OffboardingPlan, type PendingLifecycleAction, type User, type UserChange, type UserLifecycleEvent } from '../../src';
+import { createInMemoryBackend } from '../../src/inMemory';
 import { DEMO_SCENARIOS, demoOrganisation } from '../../src/fixtures';
 import { withFaults } from '../../src/testing';
 import { countingKeys } from './helpers';

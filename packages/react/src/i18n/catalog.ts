@@ -1,18 +1,15 @@
 import { en } from './en';
-import { es } from './es';
 import type { Message } from './message';
 
 export type MessageKey = keyof typeof en;
 /** A full catalog: every key the kit shows, in one language. */
 export type Catalog = Readonly<Record<MessageKey, Message>>;
 
-const BUILT_IN: Readonly<Record<string, Catalog>> = { en, es };
-
 /**
- * The built-in catalog for a BCP 47 locale by its language ("es-MX" → Spanish), English when
- * there is none; a host's messages are laid over it, so it may also supply a whole new language.
+ * English, with the host's messages laid over it: a whole catalog (`es`, or a language of the
+ * host's own) or a few keys. Catalogs are passed rather than looked up by locale, so a host's
+ * bundle carries only the languages it uses.
  */
-export function resolveCatalog(locale: string, overrides: Partial<Catalog> = {}): Catalog {
-  const language = locale.toLowerCase().split('-')[0] ?? 'en';
-  return { ...(BUILT_IN[language] ?? en), ...overrides };
+export function resolveCatalog(overrides: Partial<Catalog> = {}): Catalog {
+  return { ...en, ...overrides };
 }

@@ -64,7 +64,7 @@ describe('message catalogs', () => {
   });
 
   it('explains refusals and plan reasons by code, never by their English message', () => {
-    const spanish = createTranslator('es-MX', resolveCatalog('es-MX'));
+    const spanish = createTranslator('es-MX', resolveCatalog(es));
     expect(spanish.explain(new OffboardError('LAST_ADMIN'))).toBe('No se puede desactivar al último administrador activo.');
     expect(spanish.explain({ code: 'CONTACTS_TO_REASSIGN', details: { contacts: 1 } })).toBe('1 contacto sigue perteneciendo a este usuario.');
     expect(spanish.explain({ code: 'OPEN_TASKS', details: { tasks: 0 } })).toBe('Este usuario no tiene tareas abiertas.');
@@ -74,9 +74,9 @@ describe('message catalogs', () => {
   });
 
   it('lets a host override any message and fall back to English for other languages', () => {
-    const overridden = createTranslator('en', resolveCatalog('en', { 'menu.deactivateUser': 'Offboard {name}' }));
+    const overridden = createTranslator('en', resolveCatalog({ 'menu.deactivateUser': 'Offboard {name}' }));
     expect(overridden.t('menu.deactivateUser', { name: 'Diego' })).toBe('Offboard Diego');
     expect(overridden.t('menu.activateUser')).toBe('Activate user');
-    expect(createTranslator('fr', resolveCatalog('fr')).t('common.cancel')).toBe('Cancel');
+    expect(createTranslator('fr', resolveCatalog()).t('common.cancel')).toBe('Cancel');
   });
 });

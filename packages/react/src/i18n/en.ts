@@ -1,4 +1,4 @@
-import type { AuditAction, ErrorCode, PlanReasonCode, Scenario, StepId, StepStatus } from '@offboard/core';
+import { ERROR_CODES, ERROR_MESSAGES, type AuditAction, type ErrorCode, type PlanReasonCode, type Scenario, type StepId, type StepStatus } from '@offboard/core';
 import type { EffectKey } from '../parts/effects';
 import type { Message } from './message';
 
@@ -12,6 +12,8 @@ export type DomainMessageKey =
   | `done.${AuditAction}`
   | `effects.${EffectKey}`;
 
+const errorMessages = Object.fromEntries(ERROR_CODES.map((code) => [`errors.${code}`, ERROR_MESSAGES[code]])) as Record<`errors.${ErrorCode}`, string>;
+
 /** The English catalog, and the list of every message key. */
 export const en = {
   'common.cancel': 'Cancel',
@@ -24,27 +26,8 @@ export const en = {
   'common.done': 'Done',
   'common.showMore': 'Show more',
 
-  'errors.NOT_FOUND': 'The requested record does not exist.',
-  'errors.ALREADY_INACTIVE': 'This is already inactive.',
-  'errors.ALREADY_ACTIVE': 'This user is already active.',
-  'errors.NO_LICENSE': 'This user has no active salesperson license.',
-  'errors.LICENSE_ALREADY_ACTIVE': 'This user already has an active salesperson license.',
-  'errors.USER_INACTIVE': 'This user is inactive. Activate the user first.',
-  'errors.LAST_LICENSE_IN_COUNTRY':
-    "You must deactivate the phone numbers for this license's country before removing the last license in the country.",
-  'errors.NO_SEATS_AVAILABLE': 'Every paid seat is in use. Free a seat or buy more before assigning a license.',
-  'errors.INVALID_REASSIGN_TARGET': 'Contacts and tasks can only go to another active salesperson.',
-  'errors.TASK_NOT_TRANSFERABLE': 'This task cannot be transferred.',
-  'errors.CONTACTS_ASSIGNED': 'This user still owns contacts. Reassign them before deactivating the user.',
-  'errors.FORBIDDEN': 'Only an active admin can do this.',
-  'errors.CANNOT_DEACTIVATE_SELF': 'You cannot deactivate yourself.',
-  'errors.LAST_ADMIN': 'The last active admin cannot be deactivated.',
-  'errors.VERSION_CONFLICT': 'This record changed since you loaded it. Review the latest state and try again.',
-  'errors.DELETION_NOT_SUPPORTED': 'Users are never deleted, to keep their history. Deactivate the user instead.',
-  'errors.VALIDATION_FAILED': 'The request is not valid.',
-  'errors.IDEMPOTENCY_KEY_REUSED': 'This request was already sent with different content.',
-  'errors.NETWORK_ERROR': 'The server could not be reached.',
-  'errors.SERVER_ERROR': 'The server failed to answer.',
+  // The core's English messages, so each error's words are written once.
+  ...errorMessages,
 
   'reasons.CONTACTS_TO_REASSIGN': { one: '{count} contact still belongs to this user.', other: '{count} contacts still belong to this user.' },
   'reasons.OPEN_TASKS': { '=0': 'This user has no open tasks.', one: '{count} open task is still assigned to this user.', other: '{count} open tasks are still assigned to this user.' },

@@ -13,9 +13,12 @@ export interface OffboardProviderProps {
   adapter: OffboardAdapter;
   /** The signed-in user who acts; plans, guards and the audit log are computed for them. */
   currentUserId: string;
-  /** BCP 47 tag; picks the built-in catalog by language and every Intl format. @default 'en' */
+  /** BCP 47 tag for plurals, numbers, dates and country names (Intl). @default 'en' */
   locale?: string;
-  /** Messages laid over the built-in catalog, key by key. */
+  /**
+   * The words, laid over English key by key: a whole catalog (`es` from this package, or a
+   * language of your own) or just the messages you want to change.
+   */
   messages?: Partial<Catalog>;
   /** The host's QueryClient, to share its cache; otherwise the provider makes its own. */
   queryClient?: QueryClient;
@@ -35,7 +38,7 @@ export function OffboardProvider({ adapter, currentUserId, locale = 'en', messag
   const [portalContainer, setPortalContainer] = useState<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, count: previous.count + 1 })), []);
-  const translator = useMemo(() => createTranslator(locale, resolveCatalog(locale, messages)), [locale, messages]);
+  const translator = useMemo(() => createTranslator(locale, resolveCatalog(messages)), [locale, messages]);
 
   const value = useMemo<OffboardContextValue>(
     () => ({ adapter, currentUserId, messages: translator, theme, portalContainer, announce }),

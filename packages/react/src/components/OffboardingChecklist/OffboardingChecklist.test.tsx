@@ -1,6 +1,7 @@
 import { demoOrganisation } from '@offboard/core/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { es } from '../../i18n/es';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
 import { OffboardingChecklist } from './OffboardingChecklist';
@@ -103,7 +104,7 @@ describe('OffboardingChecklist', () => {
   });
 
   it('speaks Spanish', async () => {
-    renderWithOffboard(<OffboardingChecklist userId="u-diego" />, { locale: 'es-MX' });
+    renderWithOffboard(<OffboardingChecklist userId="u-diego" />, { locale: 'es-MX', messages: es });
     expect(await screen.findByRole('heading', { name: 'Baja de Diego Rojas' })).toBeInTheDocument();
     expect(screen.getByText('Escenario: Salida de un empleado')).toBeInTheDocument();
     expect(stepItem('reassign-contacts')).toHaveTextContent('Reasignar contactos');

@@ -39,9 +39,6 @@ export function VirtualContactList({ label, contacts, total, hasMore, loadingMor
     getScrollElement: () => listRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
-    // Rows re-render on React's own schedule; flushing synchronously from a scroll that an effect
-    // started (keyboard moves, paging) warns in React 18 and 19 and gains nothing here.
-    useFlushSync: false,
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
       return active < count && !indexes.includes(active) ? [...indexes, active].sort((a, b) => a - b) : indexes;

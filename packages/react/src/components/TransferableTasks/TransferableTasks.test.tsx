@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { es } from '../../i18n/es';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { TransferableTasks } from './TransferableTasks';
 
@@ -42,7 +43,7 @@ describe('TransferableTasks', () => {
   });
 
   it('says when nothing is waiting, in Spanish too', async () => {
-    const { user } = renderWithOffboard(<TransferableTasks />, { actorId: 'u-carla', locale: 'es' });
+    const { user } = renderWithOffboard(<TransferableTasks />, { actorId: 'u-carla', locale: 'es', messages: es });
     expect(await screen.findByRole('heading', { name: 'Tareas que puedes tomar' })).toBeInTheDocument();
     for (let left = 5; left > 0; left--) {
       const [first] = await screen.findAllByRole('button', { name: /^Tomar tarea/ });

@@ -3,6 +3,7 @@ import type { User } from '@offboard/core';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { singleAdminOrganisation } from '@offboard/core/testing';
+import { es } from '../../i18n/es';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from './UserActionsMenu';
 
@@ -155,7 +156,7 @@ describe('UserActionsMenu', () => {
   });
 
   it('speaks Spanish, R4 included', async () => {
-    const { user } = renderWithOffboard(<UserActionsMenu user={userOf('u-diego')} onReassignContacts={vi.fn()} />, { locale: 'es' });
+    const { user } = renderWithOffboard(<UserActionsMenu user={userOf('u-diego')} onReassignContacts={vi.fn()} />, { locale: 'es', messages: es });
     await user.click(screen.getByRole('button', { name: 'Acciones para Diego Rojas' }));
     const item = await screen.findByRole('menuitem', { name: 'Desactivar usuario' });
     expect(item).toHaveAccessibleDescription(

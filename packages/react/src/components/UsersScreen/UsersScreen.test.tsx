@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { es } from '../../i18n/es';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UsersScreen } from './UsersScreen';
 
@@ -89,7 +90,7 @@ describe('UsersScreen', () => {
   });
 
   it('speaks Spanish', async () => {
-    renderWithOffboard(<UsersScreen />, { locale: 'es' });
+    renderWithOffboard(<UsersScreen />, { locale: 'es', messages: es });
     expect(await screen.findByRole('heading', { name: 'Usuarios' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Acciones para Diego Rojas' })).toBeInTheDocument();
     expect(within(rowOf('Diego Rojas')).getByText('Miembro')).toBeInTheDocument();

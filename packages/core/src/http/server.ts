@@ -1,0 +1,1 @@
+export { handleRoute, handleUnknownRoute } from './handleRoute';

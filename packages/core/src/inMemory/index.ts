@@ -1,0 +1,1 @@
+export { createInMemoryBackend, type InMemoryBackend, type InMemoryBackendOptions } from './createInMemoryBackend';
