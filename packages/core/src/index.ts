@@ -65,6 +65,7 @@ export type {
   UserChange,
   UserStatusFilter,
 } from './adapter/OffboardAdapter';
+export { readAllPages } from './adapter/readAllPages';
 
 // REST contract
 export {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { MutationContext, OffboardAdapter, Page, PageRequest } from '../adapter/OffboardAdapter';
+import { readAllPages } from '../adapter/readAllPages';
 import type { AuditEntry, OffboardData } from '../domain/types';
 import { isOffboardError, type ErrorCode, type OffboardError } from '../errors/OffboardError';
 import type { OffboardPolicy } from '../rules/readModel';
@@ -26,16 +27,8 @@ export interface Observation {
   readonly seats: Awaited<ReturnType<OffboardAdapter['getSeatUsage']>>;
 }
 
-export async function readAll<T>(list: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await list({ cursor, limit: 500 });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
+/** Every item of a paged read, 500 at a time. */
+export const readAll = <T>(list: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> => readAllPages((cursor) => list({ cursor, limit: 500 }));
 
 const byId = <T extends { readonly id: string }>(records: T[]) => records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

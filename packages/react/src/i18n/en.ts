@@ -192,4 +192,5 @@ export const en = {
   'orphaned.summary': { one: '{count} contact belongs to someone who is no longer a salesperson.', other: '{count} contacts belong to people who are no longer salespeople.' },
   'orphaned.owner': { one: '{name}: {count} contact', other: '{name}: {count} contacts' },
   'orphaned.reassign': 'Reassign contacts of {name}',
+  'orphaned.others': { one: '{count} more contact belongs to other people.', other: '{count} more contacts belong to other people.' },
 } satisfies Record<DomainMessageKey, Message> & Record<string, Message>;

@@ -197,4 +197,5 @@ export const es: Catalog = {
   'orphaned.summary': { one: '{count} contacto pertenece a alguien que ya no es vendedor.', other: '{count} contactos pertenecen a personas que ya no son vendedores.' },
   'orphaned.owner': { one: '{name}: {count} contacto', other: '{name}: {count} contactos' },
   'orphaned.reassign': 'Reasignar los contactos de {name}',
+  'orphaned.others': { one: '{count} contacto más pertenece a otras personas.', other: '{count} contactos más pertenecen a otras personas.' },
 };

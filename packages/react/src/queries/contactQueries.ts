@@ -1,7 +1,6 @@
 import type { User } from '@offboard/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useOffboard } from '../provider/OffboardContext';
-import { collectPages } from './collectPages';
 import { offboardKeys } from './queryKeys';
 
 /** Large pages keep a 50,000-contact scroll to a few hundred requests at most. */
@@ -21,24 +20,35 @@ export function useContactPages(ownerId: string, search: string) {
 
 export interface OrphanedContacts {
   readonly total: number;
+  /** The first owners, each with how many contacts they still own. */
   readonly owners: readonly { readonly owner: User; readonly contacts: number }[];
+  /** Orphaned contacts of owners not named. */
+  readonly otherContacts: number;
 }
 
+/** Owners named in the notice; more would cost a request each and crowd it. */
+const NAMED_OWNERS = 10;
+
 /**
- * R5: contacts whose owner is not a salesperson, and who those owners are. Owners are the users
- * without an active license (any status), each asked for a count: a short list in practice.
+ * R5: contacts whose owner is not a salesperson, and whose they are. One page of orphaned
+ * contacts tells who owns them; only the first owners are looked up, so the cost stays the same
+ * however many users the organisation has.
  */
 export function useOrphanedContacts() {
   const { adapter } = useOffboard();
   return useQuery({
     queryKey: offboardKeys.orphanedOwners(),
     queryFn: async (): Promise<OrphanedContacts> => {
-      const [orphaned, unlicensed] = await Promise.all([
-        adapter.listContacts({ orphaned: true, limit: 1 }),
-        collectPages((cursor) => adapter.listUsers({ status: 'all', licensed: false, cursor, limit: 500 })),
-      ]);
-      const counts = await Promise.all(unlicensed.map(async (owner) => ({ owner, contacts: (await adapter.listContacts({ ownerId: owner.id, limit: 1 })).total })));
-      return { total: orphaned.total, owners: counts.filter((entry) => entry.contacts > 0) };
+      const page = await adapter.listContacts({ orphaned: true, limit: 500 });
+      const ownerIds = [...new Set(page.items.map((contact) => contact.ownerId))];
+      const owners = await Promise.all(
+        ownerIds.slice(0, NAMED_OWNERS).map(async (ownerId) => {
+          const [owner, owned] = await Promise.all([adapter.getUser(ownerId), adapter.listContacts({ ownerId, limit: 1 })]);
+          return { owner, contacts: owned.total };
+        }),
+      );
+      const named = owners.reduce((sum, entry) => sum + entry.contacts, 0);
+      return { total: page.total, owners, otherContacts: page.total - named };
     },
   });
 }

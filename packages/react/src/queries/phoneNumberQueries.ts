@@ -1,6 +1,6 @@
+import { readAllPages } from '@offboard/core';
 import { useQuery } from '@tanstack/react-query';
 import { useOffboard } from '../provider/OffboardContext';
-import { collectPages } from './collectPages';
 import { offboardKeys } from './queryKeys';
 
 /** The organisation's phone numbers, of one country or of all. */
@@ -8,6 +8,6 @@ export function usePhoneNumbers(country: string | null = null) {
   const { adapter } = useOffboard();
   return useQuery({
     queryKey: offboardKeys.phoneNumberList(country),
-    queryFn: () => collectPages((cursor) => adapter.listPhoneNumbers({ ...(country ? { country } : {}), cursor, limit: 500 })),
+    queryFn: () => readAllPages((cursor) => adapter.listPhoneNumbers({ ...(country ? { country } : {}), cursor, limit: 500 })),
   });
 }

@@ -1,6 +1,6 @@
+import { readAllPages } from '@offboard/core';
 import { useQuery } from '@tanstack/react-query';
 import { useOffboard } from '../provider/OffboardContext';
-import { collectPages } from './collectPages';
 import { offboardKeys } from './queryKeys';
 
 const WAITING = { transferable: true, state: 'created' } as const;
@@ -10,6 +10,6 @@ export function useTransferableTasks() {
   const { adapter } = useOffboard();
   return useQuery({
     queryKey: offboardKeys.taskList(WAITING),
-    queryFn: () => collectPages((cursor) => adapter.listTasks({ ...WAITING, cursor, limit: 500 })),
+    queryFn: () => readAllPages((cursor) => adapter.listTasks({ ...WAITING, cursor, limit: 500 })),
   });
 }

@@ -1,6 +1,7 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import type { OffboardAdapter, ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
 import type { User } from '../../domain/types';
+import { readAllPages } from '../../adapter/readAllPages';
 import { fingerprint } from '../../contract/fingerprint';
 import { toOffboardError } from '../../errors/OffboardError';
 import { splitEvenly } from '../../rules/splitEvenly';
@@ -48,16 +49,9 @@ async function loadOwnerAndCandidates(adapter: OffboardAdapter, fromOwnerId: str
   return { ownerContacts: contacts.total, candidates: candidates.filter((user) => user.id !== fromOwnerId) };
 }
 
-/** Every salesperson, page by page: the list the targets are chosen from. */
-export async function loadSalespeople(adapter: OffboardAdapter): Promise<User[]> {
-  const users: User[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await adapter.listUsers({ status: 'active', licensed: true, limit: 500, cursor });
-    users.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return users;
+/** Every salesperson: the list the targets are chosen from. */
+export function loadSalespeople(adapter: OffboardAdapter): Promise<User[]> {
+  return readAllPages((cursor) => adapter.listUsers({ status: 'active', licensed: true, limit: 500, cursor }));
 }
 
 /**

@@ -42,6 +42,7 @@ export function OrphanedContactsNotice({ onReassignContacts, className }: Orphan
           </li>
         ))}
       </ul>
+      {orphaned.data.otherContacts > 0 ? <p {...part('orphaned-others')}>{messages.t('orphaned.others', { count: orphaned.data.otherContacts })}</p> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { toOffboardError, type User } from '@offboard/core';
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { ModalDialog } from '../../parts/ModalDialog';
 import { part, useRootProps } from '../../parts/partProps';
@@ -53,12 +53,18 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
     setStatus(next);
     setSelected(new Set());
   };
-  const toggle = (userId: string) =>
-    setSelected((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(userId)) next.add(userId);
-      return next;
-    });
+  // Stable callbacks keep the memoised rows from re-rendering when an unrelated one changes.
+  const toggle = useCallback(
+    (userId: string) =>
+      setSelected((previous) => {
+        const next = new Set(previous);
+        if (!next.delete(userId)) next.add(userId);
+        return next;
+      }),
+    [],
+  );
+  const reassignFromRow = useCallback((user: User) => setReassigning({ user, fromRow: true }), []);
+  const offboardFromRow = useCallback((user: User) => setOffboarding({ user, fromRow: true }), []);
 
   return (
     <section ref={rootRef} {...rootProps} aria-labelledby={titleId}>
@@ -82,8 +88,8 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         users={users}
         selected={status === 'active' ? selected : null}
         onToggle={toggle}
-        onReassignContacts={(user) => setReassigning({ user, fromRow: true })}
-        onStartOffboarding={(user) => setOffboarding({ user, fromRow: true })}
+        onReassignContacts={reassignFromRow}
+        onStartOffboarding={offboardFromRow}
       />
       {pages.isSuccess && users.length === 0 ? <p {...part('users-empty')}>{messages.t('users.empty')}</p> : null}
       {pages.hasNextPage ? (

@@ -1,4 +1,5 @@
 import type { User } from '@offboard/core';
+import { memo } from 'react';
 import { LicenseBadge } from '../../parts/LicenseBadge';
 import { part } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
@@ -35,32 +36,57 @@ export function UsersTable({ users, selected, onToggle, onReassignContacts, onSt
       </thead>
       <tbody>
         {users.map((user) => (
-          <tr key={user.id} {...part('user-row', user.status)} data-user-id={user.id} data-selected={selected?.has(user.id) || undefined}>
-            {selected ? (
-              <td>
-                <input
-                  type="checkbox"
-                  {...part('row-select')}
-                  checked={selected.has(user.id)}
-                  onChange={() => onToggle(user.id)}
-                  aria-label={messages.t('users.select', { name: user.name })}
-                />
-              </td>
-            ) : null}
-            <th scope="row" {...part('user-name')}>
-              <span>{user.name}</span>
-              <span {...part('user-email')}>{user.email}</span>
-            </th>
-            <td {...part('user-role', user.role)}>{messages.t(`role.${user.role}`)}</td>
-            <td>
-              <LicenseBadge license={user.license} />
-            </td>
-            <td>
-              <UserActionsMenu user={user} onReassignContacts={onReassignContacts} onStartOffboarding={onStartOffboarding} />
-            </td>
-          </tr>
+          <UserRow
+            key={user.id}
+            user={user}
+            selectable={selected !== null}
+            selected={selected?.has(user.id) ?? false}
+            onToggle={onToggle}
+            onReassignContacts={onReassignContacts}
+            onStartOffboarding={onStartOffboarding}
+          />
         ))}
       </tbody>
     </table>
   );
 }
+
+interface UserRowProps extends Omit<UsersTableProps, 'users' | 'selected'> {
+  user: User;
+  selectable: boolean;
+  selected: boolean;
+}
+
+/**
+ * One row, memoised on plain props: a change to one user (the query keeps unchanged users as the
+ * same objects) or to one row's selection re-renders that row only, whatever the table's size.
+ */
+const UserRow = memo(function UserRow({ user, selectable, selected, onToggle, onReassignContacts, onStartOffboarding }: UserRowProps) {
+  const messages = useMessages();
+  return (
+    <tr {...part('user-row', user.status)} data-user-id={user.id} data-selected={selected || undefined}>
+      {selectable ? (
+        <td>
+          <input
+            type="checkbox"
+            {...part('row-select')}
+            checked={selected}
+            onChange={() => onToggle(user.id)}
+            aria-label={messages.t('users.select', { name: user.name })}
+          />
+        </td>
+      ) : null}
+      <th scope="row" {...part('user-name')}>
+        <span>{user.name}</span>
+        <span {...part('user-email')}>{user.email}</span>
+      </th>
+      <td {...part('user-role', user.role)}>{messages.t(`role.${user.role}`)}</td>
+      <td>
+        <LicenseBadge license={user.license} />
+      </td>
+      <td>
+        <UserActionsMenu user={user} onReassignContacts={onReassignContacts} onStartOffboarding={onStartOffboarding} />
+      </td>
+    </tr>
+  );
+});
