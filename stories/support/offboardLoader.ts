@@ -69,7 +69,7 @@ function loadStory(context: LoaderContext): OffboardLoaded {
   };
 }
 
-/** A little latency makes loading states visible to designers; tests set `OFFBOARD_NO_LATENCY`. */
+/** A little latency makes loading states visible to designers; tests and benchmarks set `OFFBOARD_NO_LATENCY`. */
 function defaultLatency(): [number, number] | 0 {
   return (globalThis as { OFFBOARD_NO_LATENCY?: boolean }).OFFBOARD_NO_LATENCY ? 0 : [80, 200];
 }

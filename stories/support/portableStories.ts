@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+// jsdom has no layout: the same stubs as the React package's tests, so virtualised lists render rows.
+import '../../packages/react/test/jsdomLayout';
 import { setProjectAnnotations } from '@storybook/react-vite';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
