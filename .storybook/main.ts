@@ -16,6 +16,20 @@ const config: StorybookConfig = {
   viteFinal(viteConfig) {
     // Resolve @offboard/* to their sources, so stories need no build and edits show at once.
     viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', ...defaultClientConditions] };
+    // Radix and the kit mark their modules 'use client' for server-component hosts; a client
+    // bundle has nothing to preserve, so the bundler's note about it is noise.
+    const rollupOptions = viteConfig.build?.rollupOptions ?? {};
+    viteConfig.build = {
+      ...viteConfig.build,
+      rollupOptions: {
+        ...rollupOptions,
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          if (rollupOptions.onwarn) rollupOptions.onwarn(warning, warn);
+          else warn(warning);
+        },
+      },
+    };
     return viteConfig;
   },
 };
