@@ -6,7 +6,7 @@
 import { type Contact, type OffboardData, type SalesBrain, type Task, type User } from '../src';
 import { createInMemoryBackend } from '../src/inMemory';
 import { generateOrganisation } from '../src/fixtures';
-import { measure, ms, spread, type Row, type Sample } from './measure';
+import { measure, measurePair, ms, spread, type Row, type Sample } from './measure';
 
 const ctx = { actorId: 'u-0000001' };
 const FOCUS = 'u-focus';
@@ -65,28 +65,33 @@ async function scenario(baseContacts: number, focus: { contacts: number; tasks: 
     if (user.status === 'inactive') await backend.reactivateUser(FOCUS, ctx);
     if (user.license?.status !== 'active') await relicense();
   };
-  results.deactivateLicense = {
-    ours: await measure(runs, licensed, () => backend.deactivateLicense(FOCUS, ctx)),
-    floor: await measure(runs, () => floor.setLicense(FOCUS, true, taskIds, brainIds), () => floor.setLicense(FOCUS, false, taskIds, brainIds)),
-  };
-  results.deactivateUser = {
-    ours: await measure(runs, licensed, () => backend.deactivateUser(FOCUS, ctx)),
-    floor: results.deactivateLicense.floor,
-  };
+  const floorLicense = { prepare: () => floor.setLicense(FOCUS, true, taskIds, brainIds), run: () => floor.setLicense(FOCUS, false, taskIds, brainIds) };
+  const [license, licenseFloor] = await measurePair(runs, { prepare: licensed, run: () => backend.deactivateLicense(FOCUS, ctx) }, floorLicense);
+  results.deactivateLicense = { ours: license, floor: licenseFloor };
+  const [user, userFloor] = await measurePair(runs, { prepare: licensed, run: () => backend.deactivateUser(FOCUS, ctx) }, floorLicense);
+  results.deactivateUser = { ours: user, floor: userFloor };
   await licensed();
   let holder = FOCUS;
   let ids = focusContacts;
-  results.reassignAll = {
-    ours: await measure(runs, () => undefined, async () => {
-      const to = holder === FOCUS ? a : FOCUS;
-      await backend.reassignContacts({ fromOwnerId: holder, toUserIds: [to] }, ctx);
-      holder = to;
-    }),
-    floor: await measure(runs, () => undefined, () => {
-      floor.move(ids, ids === focusContacts ? a : FOCUS);
-      ids = ids === focusContacts ? [...ids] : focusContacts;
-    }),
-  };
+  const [reassign, reassignFloor] = await measurePair(
+    runs,
+    {
+      prepare: () => undefined,
+      run: async () => {
+        const to = holder === FOCUS ? a : FOCUS;
+        await backend.reassignContacts({ fromOwnerId: holder, toUserIds: [to] }, ctx);
+        holder = to;
+      },
+    },
+    {
+      prepare: () => undefined,
+      run: () => {
+        floor.move(ids, ids === focusContacts ? a : FOCUS);
+        ids = ids === focusContacts ? [...ids] : focusContacts;
+      },
+    },
+  );
+  results.reassignAll = { ours: reassign, floor: reassignFloor };
   results.plan = { ours: await measure(runs, () => undefined, () => backend.getOffboardingPlan(holder, ctx)) };
   const pageAll = async (list: (cursor: string | null) => Promise<{ nextCursor: string | null }>) => {
     let cursor: string | null = null;

@@ -30,6 +30,29 @@ export async function measure(runs: number, prepare: () => unknown, run: () => u
   return summarise(times);
 }
 
+/**
+ * Times two operations turn about (ours, then the floor, run after run), so a machine that gets
+ * busier or quieter during the benchmark shifts both alike and their ratio stays honest.
+ */
+export async function measurePair(
+  runs: number,
+  a: { prepare: () => unknown; run: () => unknown },
+  b: { prepare: () => unknown; run: () => unknown },
+): Promise<[Sample, Sample]> {
+  const times: [number[], number[]] = [[], []];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i <= runs; i++) {
+    for (const [index, side] of [a, b].entries()) {
+      await side.prepare();
+      gc?.();
+      const start = performance.now();
+      await side.run();
+      if (i > 0) times[index]!.push(performance.now() - start);
+    }
+  }
+  return [summarise(times[0]), summarise(times[1])];
+}
+
 export const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 export const spread = (sample: Sample) => `${ms(sample.min)}–${ms(sample.max)}`;
 

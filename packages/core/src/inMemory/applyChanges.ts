@@ -16,12 +16,9 @@ import type { Transaction } from './transaction';
 
 /** R2: free the seat, leave every Sales Brain, make open tasks transferable. Contacts stay (R5). */
 export function applyLicenseDeactivation(store: OrganisationStore, tx: Transaction, user: User): Effects {
-  const tasksMadeTransferable: string[] = [];
-  for (const task of store.openTasks(user.id)) {
-    if (task.transferable) continue;
-    tx.put('task', { ...task, transferable: true, transferReason: TRANSFER_REASON_USER_DEACTIVATED, version: task.version + 1 });
-    tasksMadeTransferable.push(task.id);
-  }
+  const open = store.openTasks(user.id).filter((task) => !task.transferable);
+  tx.replaceAll('task', open, open.map((task) => ({ ...task, transferable: true, transferReason: TRANSFER_REASON_USER_DEACTIVATED, version: task.version + 1 })));
+  const tasksMadeTransferable = open.map((task) => task.id);
   const salesBrainsLeft: string[] = [];
   for (const brain of store.salesBrainsOf(user.id)) {
     tx.put('salesBrain', { ...brain, memberIds: brain.memberIds.filter((id) => id !== user.id) });
@@ -54,12 +51,9 @@ export function applyUserDeactivation(store: OrganisationStore, tx: Transaction,
 
 /** R7: a new license takes a seat, and the user's own tasks that nobody took are theirs again. */
 export function applyLicenseAssignment(store: OrganisationStore, tx: Transaction, user: User, country: string): { user: User; effects: Effects } {
-  const tasksNoLongerTransferable: string[] = [];
-  for (const task of store.openTasks(user.id)) {
-    if (!task.transferable) continue;
-    tx.put('task', { ...task, transferable: false, transferReason: null, version: task.version + 1 });
-    tasksNoLongerTransferable.push(task.id);
-  }
+  const waiting = store.openTasks(user.id).filter((task) => task.transferable);
+  tx.replaceAll('task', waiting, waiting.map((task) => ({ ...task, transferable: false, transferReason: null, version: task.version + 1 })));
+  const tasksNoLongerTransferable = waiting.map((task) => task.id);
   const next: User = { ...user, license: { country, status: 'active' }, version: user.version + 1 };
   tx.put('user', next);
   return { user: next, effects: { licenseAssigned: { country }, seatUsed: true, tasksNoLongerTransferable } };
@@ -72,11 +66,12 @@ export function applyContactReassignment(
   toUserIds: readonly string[],
 ): Record<string, string[]> {
   const moved: Record<string, string[]> = Object.fromEntries(toUserIds.map((id) => [id, []]));
-  contacts.forEach((contact, index) => {
+  const nexts = contacts.map((contact, index) => {
     const ownerId = toUserIds[index % toUserIds.length]!;
-    tx.put('contact', { ...contact, ownerId, version: contact.version + 1 });
     moved[ownerId]!.push(contact.id);
+    return { ...contact, ownerId, version: contact.version + 1 };
   });
+  tx.replaceAll('contact', contacts, nexts);
   return moved;
 }
 

@@ -96,7 +96,8 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
     context: MutationContext,
     run: (tx: Transaction) => T,
   ): Promise<T> {
-    const request = fingerprint({ operation, target, input, actorId: context.actorId, expectedVersion: context.expectedVersion });
+    // Only a keyed request needs its fingerprint; a 100k-id reassignment without a key skips it.
+    const request = context.idempotencyKey === undefined ? '' : fingerprint({ operation, target, input, actorId: context.actorId, expectedVersion: context.expectedVersion });
     const replayed = idempotency.replay(context.idempotencyKey, request);
     if (replayed !== undefined) return Promise.resolve(replayed as T);
     const tx = new Transaction(store, clock);

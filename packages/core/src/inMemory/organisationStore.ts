@@ -156,6 +156,50 @@ export class OrganisationStore implements OffboardReadModel {
     }
   }
 
+  /**
+   * Replaces many records of one kind whose previous versions the caller holds: the bulk path of
+   * R2's tasks and R5's contacts, with no lookups and index sets fetched once per owner in a row.
+   * Swapping the arguments undoes it.
+   */
+  replaceAll<K extends 'contact' | 'task'>(kind: K, prevs: readonly RecordOf<K>[], nexts: readonly RecordOf<K>[]): void {
+    if (kind === 'task') {
+      for (let i = 0; i < nexts.length; i++) {
+        const prev = prevs[i] as Task;
+        const next = nexts[i] as Task;
+        if (prev.assigneeId !== next.assigneeId) {
+          this.put('task', next);
+          continue;
+        }
+        this.tasks.set(next.id, next);
+        toggle(this.transferableTaskIds, next.id, next.transferable);
+      }
+      return;
+    }
+    let fromId: string | undefined;
+    let from: Set<string> | undefined;
+    let toId: string | undefined;
+    let to: Set<string> | undefined;
+    for (let i = 0; i < nexts.length; i++) {
+      const prev = prevs[i] as Contact;
+      const next = nexts[i] as Contact;
+      this.contacts.set(next.id, next);
+      if (prev.ownerId === next.ownerId) continue;
+      if (prev.ownerId !== fromId) {
+        fromId = prev.ownerId;
+        from = this.contactsByOwner.get(fromId);
+        this.dirtyOwners.add(fromId);
+      }
+      from?.delete(next.id);
+      if (next.ownerId !== toId) {
+        toId = next.ownerId;
+        to = this.contactsByOwner.get(toId);
+        if (!to) this.contactsByOwner.set(toId, (to = new Set()));
+        this.dirtyOwners.add(toId);
+      }
+      to!.add(next.id);
+    }
+  }
+
   appendAudit(entry: AuditEntry): void {
     this.auditLog.push(entry);
     let entries = this.auditByTarget.get(entry.target.id);

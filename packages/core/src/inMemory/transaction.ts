@@ -9,8 +9,8 @@ type Put = OrganisationStore['put'];
  * mutation has changed nothing.
  */
 export class Transaction {
-  private readonly kinds: Parameters<Put>[0][] = [];
-  private readonly previous: Parameters<Put>[1][] = [];
+  /** How to take back each write, newest last. */
+  private readonly undo: (() => void)[] = [];
   private audit: AuditEntry | null = null;
 
   constructor(
@@ -21,9 +21,14 @@ export class Transaction {
   put: Put = (kind, next) => {
     const prev = this.store.put(kind, next);
     if (!prev) throw new Error(`${kind} ${next.id} must exist before it is written`);
-    this.kinds.push(kind);
-    this.previous.push(prev);
+    this.undo.push(() => this.store.put(kind, prev));
     return prev;
+  };
+
+  /** Many records of one kind at once (R2's tasks, R5's contacts), taken back as one. */
+  replaceAll: OrganisationStore['replaceAll'] = (kind, prevs, nexts) => {
+    this.store.replaceAll(kind, prevs, nexts);
+    this.undo.push(() => this.store.replaceAll(kind, nexts, prevs));
   };
 
   /** R10: the one audit entry of this change, written last. */
@@ -45,7 +50,7 @@ export class Transaction {
 
   rollback(): void {
     if (this.audit) this.store.retractLastAudit(this.audit);
-    for (let i = this.kinds.length - 1; i >= 0; i--) this.store.put(this.kinds[i]!, this.previous[i]!);
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]!();
     this.store.settle();
   }
 }
