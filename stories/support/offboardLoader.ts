@@ -60,6 +60,8 @@ function loadStory(context: LoaderContext): OffboardLoaded {
   handlersByStory.set(context.id, handlers);
   context.msw.use(...[...handlersByStory.values()].flat());
   const users = new Map(backend.snapshot().users.map((user) => [user.id, user]));
+  // The browser suite reads the story's data (the audit log) to prove a retried change applied once.
+  Object.assign(globalThis, { __offboardStory: { backend, faults: handlers.faults } });
   return {
     backend,
     adapter: createHttpAdapter({ baseUrl, timeoutMs: 4_000 }),
