@@ -7,7 +7,7 @@ interface GuardedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
   /** The core's refusal for this action; the button stays focusable, inert and explained. */
   refusal: Explainable | null;
   busy?: boolean;
-  /** The action still lacks an input (a country, a salesperson): inert, but not refused. */
+  /** The action still lacks an input (a country, a salesperson) or waits on a retry: inert, but not refused. */
   incomplete?: boolean;
   partName: string;
 }

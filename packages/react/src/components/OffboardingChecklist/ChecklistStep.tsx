@@ -34,7 +34,7 @@ export function ChecklistStep({ plan, step, running, error, onRun, onRetry, onDi
       <span {...part('step-status', step.status)}>{messages.t(`stepStatus.${step.status}`)}</span>
       {showReason && step.reason ? <ReasonText id={reasonId} reason={step.reason} /> : null}
       {numbers?.length ? <PhoneNumberList numbers={numbers} /> : null}
-      <StepAction plan={plan} step={step} busy={running} onRun={onRun} onReassignContacts={onReassignContacts} />
+      <StepAction plan={plan} step={step} busy={running} held={error !== null} onRun={onRun} onReassignContacts={onReassignContacts} />
       {error ? (
         <ErrorNotice error={error} onRetry={onRetry}>
           <button type="button" {...part('dismiss')} onClick={onDismiss}>

@@ -28,7 +28,8 @@ function Checklist({ userId, scenario, onReassignContacts, titleId }: ChecklistP
   const messages = useMessages();
   const actorRef = useOffboardingChecklist(userId, scenario);
   const plan = useSelector(actorRef, (snapshot) => snapshot.context.plan);
-  const running = useSelector(actorRef, (snapshot) => (snapshot.matches('running') || snapshot.matches('failed') ? snapshot.context.running : null));
+  // The step in flight or awaiting its retry: the machine keeps its request through a failure.
+  const current = useSelector(actorRef, (snapshot) => (snapshot.matches('running') || snapshot.matches('failed') ? snapshot.context.running : null));
   const error = useSelector(actorRef, (snapshot) => snapshot.context.error);
   const loadFailed = useSelector(actorRef, (snapshot) => snapshot.matches('loadFailed'));
   const failed = useSelector(actorRef, (snapshot) => snapshot.matches('failed'));
@@ -65,8 +66,8 @@ function Checklist({ userId, scenario, onReassignContacts, titleId }: ChecklistP
             key={step.id}
             plan={plan}
             step={step}
-            running={running?.request.step === step.id}
-            error={failed && running?.request.step === step.id ? error : null}
+            running={!failed && current?.request.step === step.id}
+            error={failed && current?.request.step === step.id ? error : null}
             onRun={(request) => actorRef.send({ type: 'RUN_STEP', request })}
             onRetry={() => actorRef.send({ type: 'RETRY' })}
             onDismiss={() => actorRef.send({ type: 'DISMISS' })}

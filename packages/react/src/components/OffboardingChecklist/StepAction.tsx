@@ -14,6 +14,8 @@ interface StepActionProps {
   plan: OffboardingPlan;
   step: PlanStep;
   busy: boolean;
+  /** The step failed: its retry resends the same request, so starting it afresh is not offered. */
+  held?: boolean;
   onRun(request: StepRequest): void;
   onReassignContacts?: (user: User) => void;
 }
@@ -22,7 +24,7 @@ type HandOverStep = 'reassign-contacts' | 'transfer-tasks';
 type TakeAwayStep = Exclude<StepRequest['step'], HandOverStep>;
 
 /** Steps 1 and 2 hand contacts or tasks to a salesperson; step 1 may instead open the host's wizard. */
-function HandOverAction({ plan, stepId, busy, onRun, onReassignContacts }: Omit<StepActionProps, 'step'> & { stepId: HandOverStep }) {
+function HandOverAction({ plan, stepId, busy, held = false, onRun, onReassignContacts }: Omit<StepActionProps, 'step'> & { stepId: HandOverStep }) {
   const messages = useMessages();
   const salespeople = useSalespeople();
   const candidates = (salespeople.data ?? []).filter((candidate) => candidate.id !== plan.user.id);
@@ -34,7 +36,7 @@ function HandOverAction({ plan, stepId, busy, onRun, onReassignContacts }: Omit<
   return (
     <div {...part('step-action')}>
       <SalespersonSelect candidates={candidates} value={target} onChange={setChosen} />
-      <GuardedButton partName="run-step" refusal={null} busy={busy} incomplete={!target} onClick={() => onRun(request)}>
+      <GuardedButton partName="run-step" refusal={null} busy={busy} incomplete={!target || held} onClick={() => onRun(request)}>
         {messages.t(`checklist.action.${stepId}`, { count })}
       </GuardedButton>
       {stepId === 'reassign-contacts' && onReassignContacts ? (
@@ -60,14 +62,14 @@ function takeAwayConfirmation(messages: Translator, plan: OffboardingPlan, stepI
 }
 
 /** Steps 3–5 take something away, so each confirms its effects before it runs. */
-function TakeAwayAction({ plan, step, stepId, busy, onRun }: Omit<StepActionProps, 'onReassignContacts'> & { stepId: TakeAwayStep }) {
+function TakeAwayAction({ plan, step, stepId, busy, held = false, onRun }: Omit<StepActionProps, 'onReassignContacts'> & { stepId: TakeAwayStep }) {
   const messages = useMessages();
   const [confirming, setConfirming] = useState(false);
   const numbers = plan.lastLicenseInCountry?.activePhoneNumbers ?? [];
   const confirmation = takeAwayConfirmation(messages, plan, stepId);
   return (
     <div {...part('step-action')}>
-      <GuardedButton partName="run-step" refusal={step.status === 'blocked' ? step.reason : null} busy={busy} onClick={() => setConfirming(true)}>
+      <GuardedButton partName="run-step" refusal={step.status === 'blocked' ? step.reason : null} busy={busy} incomplete={held} onClick={() => setConfirming(true)}>
         {messages.t(`checklist.action.${stepId}`, { count: numbers.length })}
       </GuardedButton>
       <ConfirmDialog

@@ -49,8 +49,11 @@ function DownsizingPanel({ userIds, onClose }: { userIds: readonly string[]; onC
   const summary = <p {...part('downsizing-summary')}>{messages.t('downsizing.allowed', { allowed: preview.allowed, count: preview.entries.length })}</p>;
 
   if (state === 'partial' || state === 'done') {
+    // The live region only counts what went through; what did not is said as an alert.
+    const failure = Object.values(outcomes).find((outcome) => outcome.status === 'failed');
     return (
       <div {...part('downsizing-result', state)}>
+        {failure && 'error' in failure && failure.error ? <ErrorNotice error={failure.error} /> : null}
         <EntryList preview={preview} outcomes={outcomes} />
         <div {...part('confirmation-actions')}>
           <button type="button" {...part('cancel')} onClick={onClose}>
