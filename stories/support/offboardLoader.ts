@@ -22,6 +22,7 @@ export const apiBaseUrl = (storyId: string) => new URL(`/api/${storyId}`, global
 
 type LoaderContext = Parameters<ReturnType<typeof mswLoader>>[0] & {
   id: string;
+  viewMode: string;
   parameters: { offboard?: OffboardStoryParameters };
   args: ScenarioArgs;
 };
@@ -56,15 +57,18 @@ function loadStory(context: LoaderContext): OffboardLoaded {
   const backend = createInMemoryBackend({ data: data(), policy: options.policy });
   const baseUrl = apiBaseUrl(context.id);
   const faults = { ...options.faults, ...FAULT_PRESETS[context.args.fault ?? 'none'] };
-  const handlers = createHandlers(backend, { baseUrl, latency: options.latency ?? defaultLatency(), faults });
+  const latency = options.latency ?? defaultLatency();
+  const handlers = createHandlers(backend, { baseUrl, latency, faults });
   handlersByStory.set(context.id, handlers);
-  context.msw.use(...[...handlersByStory.values()].flat());
+  // Only a docs page shows several stories at once; a single story needs only its own handlers.
+  context.msw.use(...(context.viewMode === 'docs' ? [...handlersByStory.values()].flat() : handlers));
   const users = new Map(backend.snapshot().users.map((user) => [user.id, user]));
   // The browser suite reads the story's data (the audit log) to prove a retried change applied once.
   Object.assign(globalThis, { __offboardStory: { backend, faults: handlers.faults } });
   return {
     backend,
-    adapter: createHttpAdapter({ baseUrl, timeoutMs: 4_000 }),
+    // A loading story's latency is longer than the usual timeout; the timeout must outlast it.
+    adapter: createHttpAdapter({ baseUrl, timeoutMs: 4_000 + longest(latency) }),
     faults: handlers.faults,
     actorId: options.actorId ?? scenario.actorId ?? DEMO_ACTOR_ID,
     user: (userId) => users.get(userId) ?? raise(`No user ${userId} in this story's organisation`),
@@ -75,6 +79,8 @@ function loadStory(context: LoaderContext): OffboardLoaded {
 function defaultLatency(): [number, number] | 0 {
   return (globalThis as { OFFBOARD_NO_LATENCY?: boolean }).OFFBOARD_NO_LATENCY ? 0 : [80, 200];
 }
+
+const longest = (latency: number | readonly [number, number]) => (typeof latency === 'number' ? latency : latency[1]);
 
 function raise(message: string): never {
   throw new Error(message);

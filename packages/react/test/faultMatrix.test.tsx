@@ -391,7 +391,7 @@ const FLOWS: readonly Flow[] = [
         // One license at a time, each on its own: only the first request broke, the others went through.
         failurePath() {
           expect(states()).toEqual(['failed', 'done', 'done']);
-          expect(entry('u-fernando')).toHaveTextContent('Not sent: try again');
+          expect(entry('u-fernando')).toHaveTextContent('Not confirmed: try again');
         },
         inputKept: () => expect(MEXICANS.map((userId) => entry(userId)?.querySelector('[data-part="downsizing-name"]')?.textContent)).toEqual(['Fernando Ruiz', 'Gabriela Soto', 'Hugo Vargas']),
         succeeded: () => expect.poll(states).toEqual(['done', 'done', 'done']),

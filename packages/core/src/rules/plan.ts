@@ -188,6 +188,7 @@ export function planOffboarding(
   const actionStep = (id: StepId, done: boolean, refusal: Reason | null, pending: Reason | null): PlanStep =>
     done ? step(id, 'done') : refusal ? step(id, 'blocked', refusal) : step(id, 'pending', pending);
   const noLicense = user.license === null;
+  const neverLicensed = refusalReason(new OffboardError('NO_LICENSE', { id: userId }));
 
   const steps: PlanStep[] = [
     actionStep('reassign-contacts', contacts === 0, refusals.reassignContacts, planReason('CONTACTS_TO_REASSIGN', { contacts })),
@@ -200,12 +201,12 @@ export function planOffboarding(
         : planReason('OPEN_TASKS', { tasks: openTasks.length, transferable: transferableTasks }),
     ),
     noLicense
-      ? step('check-phone-numbers', 'not-applicable', planReason('NOT_IN_SCENARIO', { reason: 'no-license' }))
+      ? step('check-phone-numbers', 'not-applicable', neverLicensed)
       : blockingNumbers.length > 0
         ? step('check-phone-numbers', 'pending', asReason(lastLicenseRefusal(model, user)))
         : step('check-phone-numbers', 'done'),
     noLicense
-      ? step('deactivate-license', 'not-applicable', planReason('NOT_IN_SCENARIO', { reason: 'no-license' }))
+      ? step('deactivate-license', 'not-applicable', neverLicensed)
       : actionStep('deactivate-license', !hasActiveLicense(user), refusals.deactivateLicense, null),
     actionStep('deactivate-user', user.status === 'inactive', refusals.deactivateUser, null),
   ];

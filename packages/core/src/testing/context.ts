@@ -27,8 +27,3 @@ export const people = {
   otherSpainSeller: 'u-oscar',
 } as const;
 
-/** The demo organisation with one active admin left (Ana), the others demoted to members: R9's last admin. */
-export function singleAdminOrganisation(): OffboardData {
-  const data = demoOrganisation();
-  return { ...data, users: data.users.map((user) => (user.id === people.admin ? user : { ...user, role: 'member' as const })) };
-}

@@ -17,7 +17,8 @@ import { propertiesSuite, type PropertyOptions } from './rules/properties';
 import { validationSuite } from './rules/validation';
 
 export { observe, readAll, refusal, refusedWithoutChange, type ConformanceFactory, type ConformanceSetup, type Observation } from './harness';
-export { people, singleAdminOrganisation } from './context';
+export { people } from './context';
+export { singleAdminOrganisation } from '../fixtures/demoOrganisation';
 export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdapter';
 
 /**

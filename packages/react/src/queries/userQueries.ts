@@ -1,4 +1,5 @@
-import { loadSalespeople, type ListUsersQuery } from '@offboard/core';
+import { loadSalespeople, type ListUsersQuery, type Scenario } from '@offboard/core';
+import { DEFAULT_SCENARIO } from '../machines/cachedPlanLoader';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useOffboard } from '../provider/OffboardContext';
 import { offboardKeys } from './queryKeys';
@@ -28,4 +29,13 @@ export function useSalespeople() {
 export function useSeatUsage() {
   const { adapter } = useOffboard();
   return useQuery({ queryKey: offboardKeys.seats(), queryFn: () => adapter.getSeatUsage() });
+}
+
+/** The acting user's plan for a user (R8), from the same cache entry the machines read. */
+export function usePlan(userId: string, scenario: Scenario = DEFAULT_SCENARIO) {
+  const { adapter, currentUserId } = useOffboard();
+  return useQuery({
+    queryKey: offboardKeys.plan(userId, currentUserId, scenario),
+    queryFn: () => adapter.getOffboardingPlan(userId, { actorId: currentUserId, scenario }),
+  });
 }

@@ -107,6 +107,8 @@ export function offboardingPlanSuite(fresh: Fresh): void {
       const adapter = await fresh();
       const plan = await adapter.getOffboardingPlan(people.unlicensedMember, { actorId: people.admin });
       expect(statuses(plan)).toEqual(['done', 'done', 'not-applicable', 'not-applicable', 'pending']);
+      expect(plan.steps[2]!.reason?.code).toBe('NO_LICENSE');
+      expect(plan.steps[3]!.reason?.code).toBe('NO_LICENSE');
       expect(plan.effects.deactivateLicense).toBeNull();
     });
   });

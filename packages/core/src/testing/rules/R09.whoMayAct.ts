@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MutationContext, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import { demoOrganisation } from '../../fixtures/demoOrganisation';
 import type { Fresh } from '../context';
-import { people, singleAdminOrganisation } from '../context';
+import { singleAdminOrganisation } from '../../fixtures/demoOrganisation';
+import { people } from '../context';
 import { as, refusedWithoutChange } from '../harness';
 
 /** Every mutation an admin makes on another user, as a function of who asks. */

@@ -1,7 +1,8 @@
 'use client';
 
-import type { User } from '@offboard/core';
+import { toOffboardError, type User } from '@offboard/core';
 import { useId } from 'react';
+import { ErrorNotice } from '../../parts/ErrorNotice';
 import { part, useRootProps } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 import { useOrphanedContacts } from '../../queries/contactQueries';
@@ -22,6 +23,17 @@ export function OrphanedContactsNotice({ onReassignContacts, className }: Orphan
   const rootProps = useRootProps('orphaned-notice', className);
   const titleId = useId();
   const orphaned = useOrphanedContacts();
+  // A failed read is said, never taken for "nothing orphaned".
+  if (orphaned.error) {
+    return (
+      <section {...rootProps} aria-labelledby={titleId}>
+        <h2 id={titleId} {...part('orphaned-title')}>
+          {messages.t('orphaned.title')}
+        </h2>
+        <ErrorNotice error={toOffboardError(orphaned.error)} onRetry={() => void orphaned.refetch()} />
+      </section>
+    );
+  }
   if (!orphaned.data || orphaned.data.total === 0) return null;
 
   return (

@@ -5,8 +5,9 @@ import { useEffect, useId, useRef } from 'react';
 import { useReassignContacts } from '../../machines/useReassignContacts';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { part, useRootProps } from '../../parts/partProps';
+import { ReasonText } from '../../parts/ReasonText';
 import { useMessages } from '../../provider/OffboardContext';
-import { useUser } from '../../queries/userQueries';
+import { usePlan, useUser } from '../../queries/userQueries';
 import { ContactsStep } from './ContactsStep';
 import { ResultStep } from './ResultStep';
 import { ReviewStep } from './ReviewStep';
@@ -89,12 +90,16 @@ export function ReassignContactsWizard({ ownerId, onClose, className }: Reassign
   const messages = useMessages();
   const rootProps = useRootProps('reassign-wizard', className);
   const titleId = useId();
+  const refusalId = useId();
   const owner = useUser(ownerId);
+  // R9 up front: an actor who may not reassign learns it before choosing anything, not at submit.
+  const refusal = usePlan(ownerId).data?.refusals.reassignContacts;
   return (
     <section {...rootProps} aria-labelledby={titleId}>
       <h2 id={titleId} {...part('wizard-title')}>
-        {messages.t('wizard.title', { name: owner.data?.name ?? '' })}
+        {owner.data ? messages.t('wizard.title', { name: owner.data.name }) : messages.t('users.reassignTitle')}
       </h2>
+      {refusal?.code === 'FORBIDDEN' ? <ReasonText id={refusalId} reason={refusal} /> : null}
       <WizardSteps key={ownerId} ownerId={ownerId} onClose={onClose} />
     </section>
   );

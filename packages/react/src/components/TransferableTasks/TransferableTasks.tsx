@@ -59,10 +59,11 @@ export function TransferableTasks({ className }: TransferableTasksProps) {
   const refusal = me.data && !isSalesperson(me.data) ? NOT_SALESPERSON : null;
 
   return (
-    <section {...rootProps} aria-labelledby={titleId}>
+    <section {...rootProps} aria-labelledby={titleId} aria-busy={tasks.isPending || undefined}>
       <h2 id={titleId} {...part('tasks-title')}>
         {messages.t('tasks.title')}
       </h2>
+      {tasks.isPending ? <p {...part('loading')}>{messages.t('common.loading')}</p> : null}
       {tasks.error ? <ErrorNotice error={toOffboardError(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
       {tasks.data?.length === 0 ? <p {...part('tasks-empty')}>{messages.t('tasks.empty')}</p> : null}
       {tasks.data?.length ? (

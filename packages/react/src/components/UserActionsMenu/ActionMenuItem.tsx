@@ -9,6 +9,10 @@ interface ActionMenuItemProps {
   label: string;
   /** The core's refusal: the item stays, focusable and inert, with the reason as its description. */
   refusal: Explainable | null;
+  /** Words that describe the item without blocking it (why a retry is offered). */
+  note?: Explainable | null;
+  /** Select without closing the menu, for items whose result shows in the menu itself. */
+  keepOpen?: boolean;
   onSelect(): void;
 }
 
@@ -16,9 +20,10 @@ interface ActionMenuItemProps {
  * A menu item that may be blocked by a rule. WAI-ARIA keeps disabled menu items focusable, so it
  * uses `aria-disabled` rather than Radix's `disabled` (which skips the item) and stays open on select.
  */
-export function ActionMenuItem({ action, label, refusal, onSelect }: ActionMenuItemProps) {
+export function ActionMenuItem({ action, label, refusal, note = null, keepOpen = false, onSelect }: ActionMenuItemProps) {
   const labelId = useId();
   const reasonId = useId();
+  const description = refusal ?? note;
   return (
     <DropdownMenu.Item
       {...part('menu-item', refusal ? 'blocked' : 'ready')}
@@ -26,16 +31,16 @@ export function ActionMenuItem({ action, label, refusal, onSelect }: ActionMenuI
       textValue={label}
       aria-disabled={refusal ? true : undefined}
       aria-labelledby={labelId}
-      aria-describedby={refusal ? reasonId : undefined}
+      aria-describedby={description ? reasonId : undefined}
       onSelect={(event) => {
-        if (refusal) event.preventDefault();
-        else onSelect();
+        if (refusal || keepOpen) event.preventDefault();
+        if (!refusal) onSelect();
       }}
     >
       <span id={labelId} {...part('menu-item-label')}>
         {label}
       </span>
-      {refusal ? <ReasonText id={reasonId} reason={refusal} /> : null}
+      {description ? <ReasonText id={reasonId} reason={description} /> : null}
     </DropdownMenu.Item>
   );
 }

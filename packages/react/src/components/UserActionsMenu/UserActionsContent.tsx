@@ -67,10 +67,14 @@ export function UserActionsContent({ user, onManageLicense, onReassignContacts, 
           }}
         >
           {plan === null && phase === 'loadFailed' && error ? (
-            <ActionMenuItem action="retry" label={messages.t('common.retry')} refusal={null} onSelect={() => actorRef.send({ type: 'RETRY' })} />
+            // The failure in words, and a retry that keeps the menu open for the items it brings.
+            <ActionMenuItem action="retry" label={messages.t('common.retry')} refusal={null} note={error} keepOpen onSelect={() => actorRef.send({ type: 'RETRY' })} />
           ) : null}
           {plan === null && phase !== 'loadFailed' ? (
-            <DropdownMenu.Label {...part('menu-status')}>{messages.t('common.loading')}</DropdownMenu.Label>
+            // An inert item, not a bare label: a menu must contain menu items (ARIA), even while loading.
+            <DropdownMenu.Item disabled {...part('menu-status')}>
+              {messages.t('common.loading')}
+            </DropdownMenu.Item>
           ) : null}
           {plan ? (
             <>

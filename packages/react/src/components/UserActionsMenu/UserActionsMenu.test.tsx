@@ -2,7 +2,7 @@ import { demoOrganisation } from '@offboard/core/fixtures';
 import type { User } from '@offboard/core';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { singleAdminOrganisation } from '@offboard/core/testing';
+import { singleAdminOrganisation } from '@offboard/core/fixtures';
 import { es } from '../../i18n/es';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from './UserActionsMenu';

@@ -1,6 +1,6 @@
 'use client';
 
-import { toOffboardError, type User } from '@offboard/core';
+import { SCENARIOS, toOffboardError, type Scenario, type User } from '@offboard/core';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { ModalDialog } from '../../parts/ModalDialog';
@@ -42,6 +42,9 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
   const [reassigning, setReassigning] = useState<Opened>(null);
   const [offboarding, setOffboarding] = useState<Opened>(null);
   const [downsizing, setDownsizing] = useState<readonly string[] | null>(null);
+  // R8: the checklist opens for a departure; a role change or downsizing is one choice away.
+  const [scenario, setScenario] = useState<Scenario>('employee-departure');
+  const scenarioId = useId();
 
   const seats = useSeatUsage();
   const pages = useUserPages({ status, limit: pageSize, ...(term ? { search: term } : {}) });
@@ -83,8 +86,10 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         selectedCount={selected.size}
         onDeactivateLicenses={() => setDownsizing(users.filter((user) => selected.has(user.id)).map((user) => user.id))}
       />
+      {pages.isPending ? <p {...part('loading')}>{messages.t('common.loading')}</p> : null}
       {pages.error ? <ErrorNotice error={toOffboardError(pages.error)} onRetry={() => void pages.refetch()} /> : null}
       <UsersTable
+        busy={pages.isPending}
         users={users}
         selected={status === 'active' ? selected : null}
         onToggle={toggle}
@@ -116,13 +121,27 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         returnFocusTo={rowTrigger(offboarding)}
       >
         {offboarding ? (
-          <OffboardingChecklist
-            userId={offboarding.user.id}
-            onReassignContacts={(user) => {
-              setOffboarding(null);
-              setReassigning({ user, fromRow: offboarding.fromRow });
-            }}
-          />
+          <>
+            <label {...part('field-label')} htmlFor={scenarioId}>
+              {messages.t('checklist.scenarioField')}
+            </label>
+            <select id={scenarioId} {...part('scenario-select')} value={scenario} onChange={(event) => setScenario(event.target.value as Scenario)}>
+              {SCENARIOS.map((option) => (
+                <option key={option} value={option}>
+                  {messages.t(`scenarios.${option}`)}
+                </option>
+              ))}
+            </select>
+            <OffboardingChecklist
+              key={scenario}
+              scenario={scenario}
+              userId={offboarding.user.id}
+              onReassignContacts={(user) => {
+                setOffboarding(null);
+                setReassigning({ user, fromRow: offboarding.fromRow });
+              }}
+            />
+          </>
         ) : null}
       </ModalDialog>
       {downsizing ? (

@@ -6,6 +6,8 @@ import { useMessages } from '../../provider/OffboardContext';
 import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
 
 interface UsersTableProps {
+  /** The first page is on its way. */
+  busy: boolean;
   users: readonly User[];
   /** Rows can be selected for team downsizing; `null` hides the selection column. */
   selected: ReadonlySet<string> | null;
@@ -14,10 +16,10 @@ interface UsersTableProps {
   onStartOffboarding(user: User): void;
 }
 
-export function UsersTable({ users, selected, onToggle, onReassignContacts, onStartOffboarding }: UsersTableProps) {
+export function UsersTable({ busy, users, selected, onToggle, onReassignContacts, onStartOffboarding }: UsersTableProps) {
   const messages = useMessages();
   return (
-    <table {...part('users-table')}>
+    <table {...part('users-table')} aria-busy={busy || undefined}>
       <caption className="ob-visually-hidden">{messages.t('users.title')}</caption>
       <thead>
         <tr>
@@ -51,7 +53,7 @@ export function UsersTable({ users, selected, onToggle, onReassignContacts, onSt
   );
 }
 
-interface UserRowProps extends Omit<UsersTableProps, 'users' | 'selected'> {
+interface UserRowProps extends Omit<UsersTableProps, 'users' | 'selected' | 'busy'> {
   user: User;
   selectable: boolean;
   selected: boolean;

@@ -1,0 +1,232 @@
+import { singleAdminOrganisation } from '@offboard/core/fixtures';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { OffboardingChecklist } from '@offboard/react';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+import { NETWORK_ERROR_MESSAGE, R4_MESSAGE, auditCount, expectAnnounced, expectBlocked, findReadyButton, loadedOf, themeOf } from '../support/play';
+import { LOADING } from '../support/storyStates';
+
+/*
+ * `scenario` is left out of the default args on purpose: the story loader reads an arg named
+ * `scenario` as the demo scenario to load (its control in the scenario stories), which would
+ * override `parameters.offboard.data`. The three checklist scenarios all run on the demo
+ * organisation, so the stories that set it still load the same data.
+ */
+const meta = {
+  title: 'Components/OffboardingChecklist',
+  component: OffboardingChecklist,
+  args: { userId: 'u-diego', onReassignContacts: fn() },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The five R8 steps of one user for a scenario, in the article’s order: each with its status, the reason in words and the control that performs it. Steps 3–5 confirm their effects first; the plan is recomputed after every step.',
+      },
+    },
+  },
+} satisfies Meta<typeof OffboardingChecklist>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+const stepOf = (canvasElement: HTMLElement, stepId: string): HTMLElement =>
+  canvasElement.querySelector<HTMLElement>(`[data-part="checklist-step"][data-step="${stepId}"]`)!;
+const statusesOf = (canvasElement: HTMLElement) =>
+  [...canvasElement.querySelectorAll<HTMLElement>('[data-part="checklist-step"]')].map((step) => [step.dataset.step, step.dataset.state]);
+
+/** Waits for the plan, then returns the steps' statuses in order. */
+async function loadedSteps(canvasElement: HTMLElement, heading: string) {
+  await within(canvasElement).findByRole('heading', { name: heading });
+  return statusesOf(canvasElement);
+}
+
+/** R8 employee departure for Diego: every step applies; R4 blocks steps 4 and 5 until his numbers go. */
+export const EmployeeDepartureR8: Story = {
+  play: async ({ canvasElement, args }) => {
+    await expect(await loadedSteps(canvasElement, 'Offboarding Diego Rojas')).toEqual([
+      ['reassign-contacts', 'pending'],
+      ['transfer-tasks', 'pending'],
+      ['check-phone-numbers', 'pending'],
+      ['deactivate-license', 'blocked'],
+      ['deactivate-user', 'blocked'],
+    ]);
+    await expect(within(canvasElement).getByText('Scenario: Employee departure')).toBeVisible();
+    await expect(stepOf(canvasElement, 'reassign-contacts')).toHaveTextContent('40 contacts still belong to this user.');
+    await expect(stepOf(canvasElement, 'transfer-tasks')).toHaveTextContent('6 open tasks are still assigned to this user.');
+    // R4: step 3 names the message and the numbers; steps 4 and 5 are inert with the same reason.
+    await expect(stepOf(canvasElement, 'check-phone-numbers')).toHaveTextContent(R4_MESSAGE);
+    await expect(within(stepOf(canvasElement, 'check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+576012345678', '+576045678901']);
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), R4_MESSAGE);
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), R4_MESSAGE);
+
+    await userEvent.click(within(stepOf(canvasElement, 'reassign-contacts')).getByRole('button', { name: 'Choose contacts…' }));
+    await expect(args.onReassignContacts).toHaveBeenCalledWith(expect.objectContaining({ id: 'u-diego' }));
+  },
+};
+
+/** R4's way out from the checklist: step 3 deactivates the numbers, and step 4 is no longer blocked. */
+export const LastLicenseStepR4: Story = {
+  play: async (context) => {
+    const { canvasElement } = context;
+    const loaded = loadedOf(context);
+    await loadedSteps(canvasElement, 'Offboarding Diego Rojas');
+    await userEvent.click(within(stepOf(canvasElement, 'check-phone-numbers')).getByRole('button', { name: 'Deactivate 2 numbers' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 2 phone numbers in Colombia?' });
+    await expect(confirm).toHaveTextContent('+576012345678');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Deactivate 2 numbers' }));
+
+    await expectAnnounced('Step 3 done: Check phone numbers (last license in the country).');
+    await waitFor(() => expect(stepOf(canvasElement, 'check-phone-numbers')).toHaveAttribute('data-state', 'done'));
+    await expect(stepOf(canvasElement, 'deactivate-license')).toHaveAttribute('data-state', 'pending');
+    await expect(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' })).not.toHaveAttribute('aria-disabled');
+    await expect(await auditCount(loaded, 'phoneNumber.deactivated', 'pn-co-1')).toBe(1);
+    await expect(await auditCount(loaded, 'phoneNumber.deactivated', 'pn-co-2')).toBe(1);
+  },
+};
+
+/** R8 role change for Elena, walked to the end: she keeps sign-in and reports, without a license. */
+export const RoleChangeCompleted: Story = {
+  args: { userId: 'u-elena', scenario: 'role-change' },
+  play: async (context) => {
+    const { canvasElement } = context;
+    const loaded = loadedOf(context);
+    await loadedSteps(canvasElement, 'Offboarding Elena Torres');
+    await expect(within(canvasElement).getByText('Scenario: Role change')).toBeVisible();
+    await expect(stepOf(canvasElement, 'deactivate-user')).toHaveAttribute('data-state', 'not-applicable');
+    await expect(stepOf(canvasElement, 'deactivate-user')).toHaveTextContent('Not part of this scenario.');
+
+    const reassign = within(stepOf(canvasElement, 'reassign-contacts'));
+    await reassign.findByRole('option', { name: 'Carla Méndez' });
+    await userEvent.selectOptions(reassign.getByRole('combobox', { name: 'Receiving salesperson' }), 'Carla Méndez');
+    await userEvent.click(await findReadyButton(stepOf(canvasElement, 'reassign-contacts'), 'Reassign 20 contacts'));
+    await waitFor(() => expect(stepOf(canvasElement, 'reassign-contacts')).toHaveAttribute('data-state', 'done'));
+
+    await userEvent.click(await findReadyButton(stepOf(canvasElement, 'transfer-tasks'), 'Transfer 2 open tasks'));
+    await waitFor(() => expect(stepOf(canvasElement, 'transfer-tasks')).toHaveAttribute('data-state', 'done'));
+
+    await userEvent.click(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate the license of Elena Torres?' });
+    // Her contacts and tasks are already with others: only the Sales Brain and the seat remain.
+    await expect(within(confirm).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Leaves 1 Sales Brain: Renewals.', '1 paid seat is freed.']);
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Deactivate license' }));
+
+    await expect(await within(canvasElement).findByText('Every step is done.')).toBeVisible();
+    await expect(await auditCount(loaded, 'contacts.reassigned', 'u-elena')).toBe(1);
+    await expect(await auditCount(loaded, 'tasks.transferred', 'u-elena')).toBe(1);
+    await expect(await auditCount(loaded, 'license.deactivated', 'u-elena')).toBe(1);
+    await expect(await loaded.backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, commercialFeatures: false, reports: true });
+  },
+};
+
+export const TeamDownsizingScenario: Story = {
+  args: { userId: 'u-ignacio', scenario: 'team-downsizing' },
+  play: async ({ canvasElement }) => {
+    // Team downsizing is about the license only; Ignacio is Argentina's last (R4).
+    await expect(await loadedSteps(canvasElement, 'Offboarding Ignacio Luna')).toEqual([
+      ['reassign-contacts', 'not-applicable'],
+      ['transfer-tasks', 'not-applicable'],
+      ['check-phone-numbers', 'pending'],
+      ['deactivate-license', 'blocked'],
+      ['deactivate-user', 'not-applicable'],
+    ]);
+    await expect(within(canvasElement).getByText('Scenario: Team downsizing')).toBeVisible();
+    await expect(within(stepOf(canvasElement, 'check-phone-numbers')).getByRole('button', { name: 'Deactivate 1 number' })).toBeVisible();
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), R4_MESSAGE);
+  },
+};
+
+/** A user who never had a license and owns nothing: steps 1–2 are done, 3–4 do not apply. */
+export const NothingToHandOver: Story = {
+  args: { userId: 'u-julia' },
+  play: async ({ canvasElement }) => {
+    await expect(await loadedSteps(canvasElement, 'Offboarding Julia Fernández')).toEqual([
+      ['reassign-contacts', 'done'],
+      ['transfer-tasks', 'done'],
+      ['check-phone-numbers', 'not-applicable'],
+      ['deactivate-license', 'not-applicable'],
+      ['deactivate-user', 'pending'],
+    ]);
+    await expect(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' })).not.toHaveAttribute('aria-disabled');
+  },
+};
+
+export const SelfGuardR9: Story = {
+  args: { userId: 'u-ana' },
+  play: async ({ canvasElement }) => {
+    await loadedSteps(canvasElement, 'Offboarding Ana García');
+    // R9: Ana, signed in, cannot take away her own license or user.
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), 'You cannot deactivate yourself.');
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), 'You cannot deactivate yourself.');
+  },
+};
+
+export const LastAdminGuardR9: Story = {
+  args: { userId: 'u-ana' },
+  parameters: { offboard: { data: singleAdminOrganisation, policy: { serviceActorIds: ['svc-directory'] }, actorId: 'svc-directory' } },
+  play: async ({ canvasElement }) => {
+    await loadedSteps(canvasElement, 'Offboarding Ana García');
+    // R9: a service identity may take Ana's license, not the last active admin herself.
+    await expect(stepOf(canvasElement, 'deactivate-license')).toHaveAttribute('data-state', 'pending');
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), 'The last active admin cannot be deactivated.');
+  },
+};
+
+export const MemberActorR9: Story = {
+  args: { userId: 'u-elena' },
+  parameters: { offboard: { actorId: 'u-carla' } },
+  play: async ({ canvasElement }) => {
+    await loadedSteps(canvasElement, 'Offboarding Elena Torres');
+    // R9: Carla is a member: every step that changes something is refused, with the reason.
+    await expectBlocked(within(stepOf(canvasElement, 'reassign-contacts')).getByRole('button', { name: 'Reassign 20 contacts' }), 'Only an active admin can do this.');
+    await expectBlocked(within(stepOf(canvasElement, 'transfer-tasks')).getByRole('button', { name: 'Transfer 2 open tasks' }), 'Only an active admin can do this.');
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), 'Only an active admin can do this.');
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), 'Only an active admin can do this.');
+  },
+};
+
+export const Loading: Story = {
+  parameters: LOADING,
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Loading…')).toBeVisible();
+    await expect(canvasElement.querySelectorAll('[data-part="checklist-step"]')).toHaveLength(0);
+  },
+};
+
+/** R11 on step 2: the answer is lost after the tasks moved; the step's retry applies it once. */
+export const AdapterErrorAndRetryR11: Story = {
+  tags: ['expected-failed-requests'],
+  play: async (context) => {
+    const { canvasElement } = context;
+    const loaded = loadedOf(context);
+    await loadedSteps(canvasElement, 'Offboarding Diego Rojas');
+    loaded.faults.set('transferTasks', { kind: 'network-error', when: 'after', times: 1 });
+    // The button waits for the salespeople to choose from before it can act.
+    await userEvent.click(await findReadyButton(stepOf(canvasElement, 'transfer-tasks'), 'Transfer 6 open tasks'));
+
+    const alert = await within(stepOf(canvasElement, 'transfer-tasks')).findByRole('alert');
+    await expect(alert).toHaveTextContent(NETWORK_ERROR_MESSAGE);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(stepOf(canvasElement, 'transfer-tasks')).toHaveAttribute('data-state', 'done'));
+    await expect(await auditCount(loaded, 'tasks.transferred', 'u-diego')).toBe(1);
+  },
+};
+
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  play: async ({ canvasElement }) => {
+    await loadedSteps(canvasElement, 'Baja de Diego Rojas');
+    await expect(within(canvasElement).getByText('Escenario: Salida de un empleado')).toBeVisible();
+    await expect(stepOf(canvasElement, 'reassign-contacts')).toHaveTextContent('40 contactos siguen perteneciendo a este usuario.');
+    await expect(stepOf(canvasElement, 'deactivate-user')).toHaveTextContent('Bloqueado');
+    await expect(within(canvasElement).getByRole('button', { name: 'Transferir 6 tareas abiertas' })).toBeVisible();
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await loadedSteps(canvasElement, 'Offboarding Diego Rojas');
+    await expect(themeOf(stepOf(canvasElement, 'reassign-contacts'))).toBe('dark');
+    await userEvent.click(within(stepOf(canvasElement, 'check-phone-numbers')).getByRole('button', { name: 'Deactivate 2 numbers' }));
+    await expect(themeOf(await screen.findByRole('alertdialog'))).toBe('dark');
+  },
+};

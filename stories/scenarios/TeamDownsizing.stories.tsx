@@ -1,0 +1,44 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { DEMO_SCENARIOS } from '@offboard/core/fixtures';
+import { expect, within } from 'storybook/test';
+import type { ScenarioArgs } from '../support/offboardParameters';
+import { SCENARIO_ARG_TYPES, ScenarioScreen, expectScenarioStart } from '../support/scenarioStory';
+
+const meta = {
+  title: 'Scenarios/Team downsizing',
+  render: () => <ScenarioScreen />,
+  args: { scenario: 'team-downsizing', fault: 'none' },
+  argTypes: SCENARIO_ARG_TYPES,
+  parameters: {
+    offboard: { scenario: 'team-downsizing' },
+    docs: { description: { component: DEMO_SCENARIOS['team-downsizing'].summary } },
+  },
+} satisfies Meta<ScenarioArgs>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+const MEXICO_TEAM = ['Fernando Ruiz', 'Gabriela Soto', 'Hugo Vargas'];
+
+export const Default: Story = {
+  parameters: {
+    docs: {
+      description: {
+        story: [
+          'The Mexico City field team shrinks (R8, licenses only, in bulk). Tick **Fernando Ruiz**, **Gabriela Soto** and **Hugo Vargas**, then **Deactivate 3 licenses**: one combined preview (contacts orphaned, tasks made transferable, Sales Brains left, seats freed), one confirmation, then each license with its outcome.',
+          'Add **Bruno Díaz** and **Ignacio Luna** to the selection to see R4 inside the batch: the licenses that would leave Mexico or Argentina without one are refused, and the others go.',
+          'With the “answer lost” **fault**, one license reports a failure and **Try again** resends only that one, under its key.',
+        ].join('\n\n'),
+      },
+    },
+  },
+  play: async (context) => {
+    await expectScenarioStart(
+      context,
+      MEXICO_TEAM.map((name) => ({ name, license: 'active', country: 'MX' })),
+    );
+    // Bulk selection is offered on the Active list: one checkbox per row.
+    const rows = MEXICO_TEAM.map((name) => within(context.canvasElement).getByRole('rowheader', { name: new RegExp(`^${name}`) }).closest('tr')!);
+    for (const row of rows) await expect(within(row).getByRole('checkbox')).not.toBeChecked();
+  },
+};
