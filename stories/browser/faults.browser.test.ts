@@ -1,11 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FaultPreset } from '../support/faultPresets';
 import { FAULT_LABELS } from '../support/faultPresets';
-import { launchChromium } from './chromium';
 import { activate, arrowTo, tabTo } from './keyboard';
 import { auditCount } from './storyBackend';
-import { serveStorybook } from './staticStorybook';
+import { storybookInChromium } from './session';
 import { newPage, openStory, storyUrl } from './storyPage';
 
 /**
@@ -15,16 +14,7 @@ import { newPage, openStory, storyUrl } from './storyPage';
  */
 const FAULTS: FaultPreset[] = ['network-error', 'answer-lost', 'server-error', 'timeout'];
 
-let storybook: Awaited<ReturnType<typeof serveStorybook>>;
-let browser: Browser;
-beforeAll(async () => {
-  storybook = await serveStorybook();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await storybook?.close();
-});
+const session = storybookInChromium();
 
 /** The first attempt fails: the UI must say so in words and offer a retry, which then finishes the change. */
 async function retryUntilDone(page: Page, scope: Locator, done: () => Promise<boolean>, what: string): Promise<void> {
@@ -49,9 +39,9 @@ async function retryUntilDone(page: Page, scope: Locator, done: () => Promise<bo
 describe('fault journeys in Chromium', () => {
   for (const fault of FAULTS) {
     it(`R11: ${FAULT_LABELS[fault]}: the retry applies the reassignment and the deactivation exactly once`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(session.browser);
       await page.addInitScript(() => Object.assign(globalThis, { OFFBOARD_NO_LATENCY: true }));
-      await openStory(page, storyUrl(storybook.url, 'scenarios-employee-departure--default', { args: { fault } }));
+      await openStory(page, storyUrl(session.url, 'scenarios-employee-departure--default', { args: { fault } }));
       await page.locator('tbody tr[data-user-id="u-carla"]').waitFor();
 
       await activate(page, page.getByRole('button', { name: 'Actions for Carla Méndez' }));

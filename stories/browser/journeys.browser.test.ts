@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { activate, arrowTo, expectFocused, tabTo } from './keyboard';
 import { auditCount } from './storyBackend';
-import { serveStorybook } from './staticStorybook';
+import { storybookInChromium } from './session';
 import { newPage, openStory, storyUrl, watchProblems, type PageProblems } from './storyPage';
 
 /**
@@ -16,24 +15,14 @@ import { newPage, openStory, storyUrl, watchProblems, type PageProblems } from '
 const SHOTS = fileURLToPath(new URL('../../artifacts/screenshots/journeys/', import.meta.url));
 const R4_MESSAGE = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
 
-let storybook: Awaited<ReturnType<typeof serveStorybook>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  storybook = await serveStorybook();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await storybook?.close();
-});
+const session = storybookInChromium();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function scenario(id: string, args: Record<string, string> = {}): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await newPage(browser);
+  const page = await newPage(session.browser);
   await page.addInitScript(() => Object.assign(globalThis, { OFFBOARD_NO_LATENCY: true }));
   const problems = watchProblems(page);
-  await openStory(page, storyUrl(storybook.url, `scenarios-${id}--default`, { args }));
+  await openStory(page, storyUrl(session.url, `scenarios-${id}--default`, { args }));
   return { page, problems };
 }
 

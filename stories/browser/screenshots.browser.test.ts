@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { serveStorybook } from './staticStorybook';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { storybookInChromium } from './session';
 import { newPage, openStory, storyUrl } from './storyPage';
 
 /**
@@ -19,17 +17,8 @@ const SCENARIOS: [id: string, userId: string][] = [
   ['last-license-in-country', 'u-ignacio'],
 ];
 
-let storybook: Awaited<ReturnType<typeof serveStorybook>>;
-let browser: Browser;
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  storybook = await serveStorybook();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await storybook?.close();
-});
+const session = storybookInChromium();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 describe('screenshots of the scenarios', () => {
   it('writes each scenario’s users screen and open menu in light and dark, English and Spanish', async () => {
@@ -37,10 +26,10 @@ describe('screenshots of the scenarios', () => {
     for (const [id, userId] of SCENARIOS) {
       for (const theme of ['light', 'dark'] as const) {
         for (const locale of ['en', 'es'] as const) {
-          const page = await newPage(browser, { colorScheme: theme });
+          const page = await newPage(session.browser, { colorScheme: theme });
           await page.addInitScript(() => Object.assign(globalThis, { OFFBOARD_NO_LATENCY: true }));
           const status = id === 'reactivation' ? 'inactive' : 'active';
-          await openStory(page, storyUrl(storybook.url, `scenarios-${id}--default`, { args: { theme, locale } }));
+          await openStory(page, storyUrl(session.url, `scenarios-${id}--default`, { args: { theme, locale } }));
           if (status === 'inactive') await page.locator('[data-part="status-option"]').nth(1).click();
           const row = page.locator(`tbody tr[data-user-id="${userId}"]`);
           await row.waitFor();

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium';
-import { serveStorybook } from './staticStorybook';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { storybookInChromium } from './session';
 import { axeViolations, newPage, openStory, storyIndex, storyUrl, watchProblems, type StoryEntry } from './storyPage';
 
 /**
  * Every story of the static build in real Chromium: it renders and its play function passes,
  * with no console error, no failed request, and zero axe violations on the canvas.
  */
-let storybook: Awaited<ReturnType<typeof serveStorybook>>;
-let browser: Browser;
+const session = storybookInChromium();
 let stories: StoryEntry[];
-
 beforeAll(async () => {
-  storybook = await serveStorybook();
-  browser = await launchChromium();
-  stories = await storyIndex(storybook.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await storybook?.close();
+  stories = await storyIndex(session.url);
 });
 
 describe('every story in Chromium', () => {
@@ -30,10 +20,10 @@ describe('every story in Chromium', () => {
   it('renders each with no console error, no failed request and no axe violation', async () => {
     const failures: string[] = [];
     for (const story of stories) {
-      const page = await newPage(browser);
+      const page = await newPage(session.browser);
       const problems = watchProblems(page);
       try {
-        const { errored } = await openStory(page, storyUrl(storybook.url, story.id));
+        const { errored } = await openStory(page, storyUrl(session.url, story.id));
         const violations = await axeViolations(page);
         // Stories that inject faults break requests on purpose (their play proves the recovery);
         // the browser logs those as failed loads. Everything else still holds for them.

@@ -1,17 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import type { ScenarioArgs } from '../support/offboardParameters';
-import { SCENARIO_ARG_TYPES, ScenarioScreen, expectScenarioStart } from '../support/scenarioStory';
+import { expectScenarioStart, scenarioMeta } from '../support/scenarioStory';
 
 const meta = {
   title: 'Scenarios/Employee departure',
-  render: () => <ScenarioScreen withTransferableTasks />,
-  args: { scenario: 'employee-departure', fault: 'none' },
-  argTypes: SCENARIO_ARG_TYPES,
-  parameters: {
-    offboard: { scenario: 'employee-departure' },
-    docs: { description: { component: DEMO_SCENARIOS['employee-departure'].summary } },
-  },
+  ...scenarioMeta('employee-departure', { withTransferableTasks: true }),
 } satisfies Meta<ScenarioArgs>;
 export default meta;
 

@@ -1,19 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import type { ScenarioArgs } from '../support/offboardParameters';
-import { SCENARIO_ARG_TYPES, ScenarioScreen, expectScenarioStart } from '../support/scenarioStory';
+import { expectScenarioStart, scenarioMeta } from '../support/scenarioStory';
 
 const meta = {
   title: 'Scenarios/Last license in a country',
   // The journeys open this story by id; the title's "a" would otherwise be part of it.
   id: 'scenarios-last-license-in-country',
-  render: () => <ScenarioScreen />,
-  args: { scenario: 'last-license-in-country', fault: 'none' },
-  argTypes: SCENARIO_ARG_TYPES,
-  parameters: {
-    offboard: { scenario: 'last-license-in-country' },
-    docs: { description: { component: DEMO_SCENARIOS['last-license-in-country'].summary } },
-  },
+  ...scenarioMeta('last-license-in-country'),
 } satisfies Meta<ScenarioArgs>;
 export default meta;
 

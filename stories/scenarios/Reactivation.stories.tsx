@@ -1,18 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import { expect, waitFor, within } from 'storybook/test';
 import type { ScenarioArgs } from '../support/offboardParameters';
-import { SCENARIO_ARG_TYPES, ScenarioScreen, expectScenarioStart } from '../support/scenarioStory';
+import { expectScenarioStart, scenarioMeta } from '../support/scenarioStory';
 
 const meta = {
   title: 'Scenarios/Reactivation',
-  render: () => <ScenarioScreen withTransferableTasks />,
-  args: { scenario: 'reactivation', fault: 'none' },
-  argTypes: SCENARIO_ARG_TYPES,
-  parameters: {
-    offboard: { scenario: 'reactivation' },
-    docs: { description: { component: DEMO_SCENARIOS.reactivation.summary } },
-  },
+  ...scenarioMeta('reactivation', { withTransferableTasks: true }),
 } satisfies Meta<ScenarioArgs>;
 export default meta;
 

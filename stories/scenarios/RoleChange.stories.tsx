@@ -1,17 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import type { ScenarioArgs } from '../support/offboardParameters';
-import { SCENARIO_ARG_TYPES, ScenarioScreen, expectScenarioStart } from '../support/scenarioStory';
+import { expectScenarioStart, scenarioMeta } from '../support/scenarioStory';
 
 const meta = {
   title: 'Scenarios/Role change',
-  render: () => <ScenarioScreen />,
-  args: { scenario: 'role-change', fault: 'none' },
-  argTypes: SCENARIO_ARG_TYPES,
-  parameters: {
-    offboard: { scenario: 'role-change' },
-    docs: { description: { component: DEMO_SCENARIOS['role-change'].summary } },
-  },
+  ...scenarioMeta('role-change'),
 } satisfies Meta<ScenarioArgs>;
 export default meta;
 

@@ -1,18 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { DEMO_SCENARIOS } from '@offboard/core/fixtures';
 import { expect, within } from 'storybook/test';
 import type { ScenarioArgs } from '../support/offboardParameters';
-import { SCENARIO_ARG_TYPES, ScenarioScreen, expectScenarioStart } from '../support/scenarioStory';
+import { expectScenarioStart, scenarioMeta } from '../support/scenarioStory';
 
 const meta = {
   title: 'Scenarios/Team downsizing',
-  render: () => <ScenarioScreen />,
-  args: { scenario: 'team-downsizing', fault: 'none' },
-  argTypes: SCENARIO_ARG_TYPES,
-  parameters: {
-    offboard: { scenario: 'team-downsizing' },
-    docs: { description: { component: DEMO_SCENARIOS['team-downsizing'].summary } },
-  },
+  ...scenarioMeta('team-downsizing'),
 } satisfies Meta<ScenarioArgs>;
 export default meta;
 

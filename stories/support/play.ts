@@ -43,7 +43,8 @@ export async function expectAnnounced(text: string | RegExp): Promise<void> {
 export async function openActionsMenu(canvasElement: HTMLElement, triggerName: string): Promise<HTMLElement> {
   await userEvent.click(await within(canvasElement).findByRole('button', { name: triggerName }));
   const menu = await screen.findByRole('menu');
-  await within(menu).findAllByRole('menuitem');
+  // The plan's items replace the menu's inert "Loading…" item once the plan arrives.
+  await waitFor(() => expect(menu.querySelector('[data-part="menu-item"]')).not.toBeNull());
   return menu;
 }
 

@@ -1,5 +1,5 @@
 import type { ArgTypes } from '@storybook/react-vite';
-import { DEMO_SCENARIO_IDS } from '@offboard/core/fixtures';
+import { DEMO_SCENARIOS, DEMO_SCENARIO_IDS, type DemoScenarioId } from '@offboard/core/fixtures';
 import { TransferableTasks, UsersScreen } from '@offboard/react';
 import { expect, waitFor, within } from 'storybook/test';
 import { FAULT_LABELS, FAULT_PRESETS } from './faultPresets';
@@ -23,6 +23,22 @@ export const SCENARIO_ARG_TYPES: Partial<ArgTypes<ScenarioArgs>> = {
     description: 'Breaks the first try of each change (or slows every answer), to see errors in words and retries that apply once.',
   },
 };
+
+/**
+ * Everything a scenario story's meta has but its title (which Storybook reads literally): the
+ * screen, the controls starting on the scenario, and its summary as the docs description.
+ */
+export function scenarioMeta(id: DemoScenarioId, { withTransferableTasks = false } = {}) {
+  return {
+    render: () => <ScenarioScreen withTransferableTasks={withTransferableTasks} />,
+    args: { scenario: id, fault: 'none' } satisfies ScenarioArgs,
+    argTypes: SCENARIO_ARG_TYPES,
+    parameters: {
+      offboard: { scenario: id },
+      docs: { description: { component: DEMO_SCENARIOS[id].summary } },
+    },
+  };
+}
 
 /** What a designer clicks through: the whole users screen, and the tasks waiting for a taker where they matter. */
 export function ScenarioScreen({ withTransferableTasks = false }: { withTransferableTasks?: boolean }) {

@@ -1,4 +1,4 @@
-import { userLifecycleMachine, type UserChange } from '@offboard/core';
+import { userLifecycleMachine, type OffboardError, type UserChange } from '@offboard/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useActorRef } from '@xstate/react';
 import { useMemo } from 'react';
@@ -42,4 +42,15 @@ export type LifecyclePhase = (typeof PHASES)[number] | 'ready';
 /** Where the machine is, at the grain components render by. */
 export function selectLifecyclePhase(snapshot: { matches(state: LifecyclePhase): boolean }): LifecyclePhase {
   return PHASES.find((phase) => snapshot.matches(phase)) ?? 'ready';
+}
+
+/** The confirmation's controls bound to the machine: confirm, retry with the same key, cancel. */
+export function lifecycleControls(actorRef: UserLifecycleActorRef, phase: LifecyclePhase, error: OffboardError | null) {
+  return {
+    busy: phase === 'submitting',
+    error: phase === 'failed' ? error : null,
+    onConfirm: () => actorRef.send({ type: 'CONFIRM' }),
+    onRetry: () => actorRef.send({ type: 'RETRY' }),
+    onCancel: () => actorRef.send({ type: 'CANCEL' }),
+  };
 }

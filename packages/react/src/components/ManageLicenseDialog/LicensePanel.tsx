@@ -1,7 +1,7 @@
 import { hasActiveLicense, type OffboardingPlan } from '@offboard/core';
 import { useSelector } from '@xstate/react';
 import { useId } from 'react';
-import { selectLifecyclePhase, useUserLifecycle, type UserLifecycleActorRef } from '../../machines/useUserLifecycle';
+import { lifecycleControls, selectLifecyclePhase, useUserLifecycle, type UserLifecycleActorRef } from '../../machines/useUserLifecycle';
 import { ConfirmationPanel } from '../../parts/ConfirmationPanel';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { GuardedButton } from '../../parts/GuardedButton';
@@ -80,11 +80,7 @@ export function LicensePanel({ userId, countries }: { userId: string; countries?
           subjectName={plan.user.name}
           confirmLabel={confirmation.confirmLabel}
           tone={confirmation.tone}
-          busy={phase === 'submitting'}
-          error={phase === 'failed' ? error : null}
-          onConfirm={() => actorRef.send({ type: 'CONFIRM' })}
-          onRetry={() => actorRef.send({ type: 'RETRY' })}
-          onCancel={() => actorRef.send({ type: 'CANCEL' })}
+          {...lifecycleControls(actorRef, phase, error)}
           autoFocus
         />
       </section>

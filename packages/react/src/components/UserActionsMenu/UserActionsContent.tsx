@@ -2,7 +2,7 @@ import type { User } from '@offboard/core';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useSelector } from '@xstate/react';
 import { useEffect, useRef } from 'react';
-import { selectLifecyclePhase, useUserLifecycle } from '../../machines/useUserLifecycle';
+import { lifecycleControls, selectLifecyclePhase, useUserLifecycle } from '../../machines/useUserLifecycle';
 import { ConfirmDialog } from '../../parts/ConfirmDialog';
 import { lifecycleConfirmation } from '../../parts/lifecycleConfirmation';
 import { part } from '../../parts/partProps';
@@ -120,11 +120,7 @@ export function UserActionsContent({ user, onManageLicense, onReassignContacts, 
           subjectName={current.name}
           confirmLabel={confirmation.confirmLabel}
           tone={confirmation.tone}
-          busy={phase === 'submitting'}
-          error={phase === 'failed' ? error : null}
-          onConfirm={() => actorRef.send({ type: 'CONFIRM' })}
-          onRetry={() => actorRef.send({ type: 'RETRY' })}
-          onCancel={() => actorRef.send({ type: 'CANCEL' })}
+          {...lifecycleControls(actorRef, phase, error)}
         />
       ) : null}
     </>
