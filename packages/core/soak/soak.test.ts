@@ -1,6 +1,7 @@
 /**
  * `npm run soak`: the model-based property of the conformance suite at soak scale (100,000
- * random sequences by default, OFFBOARD_SOAK=<n> to change), printing what it ran.
+ * random sequences by default, OFFBOARD_SOAK=<n> to change; OFFBOARD_SEED=<n> to replay a
+ * reported failure), printing what it ran.
  */
 import { afterAll } from 'vitest';
 import { createInMemoryBackend } from '../src/inMemory';
@@ -8,11 +9,14 @@ import { freshFrom } from '../src/testing/context';
 import { propertiesSuite } from '../src/testing/rules/properties';
 
 const sequences = Number(process.env.OFFBOARD_SOAK) || 100_000;
+/** Replays a reported failure: OFFBOARD_SEED=<seed from the report>. */
+const seed = process.env.OFFBOARD_SEED ? Number(process.env.OFFBOARD_SEED) : undefined;
 const outcomes = new Map<string, number>();
 const started = performance.now();
 
 propertiesSuite(freshFrom(({ data, policy }) => createInMemoryBackend({ data, policy })), {
   sequences,
+  ...(seed !== undefined ? { seed } : {}),
   onStep: (outcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1),
 });
 

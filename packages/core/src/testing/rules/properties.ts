@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import type { OffboardAdapter, ReassignContactsResult } from '../../adapter/OffboardAdapter';
 import { isOffboardError } from '../../errors/OffboardError';
 import type { Fresh } from '../context';
 import { observe, type Observation } from '../harness';
@@ -59,6 +59,22 @@ function assertInvariants(real: Real, now: Observation, before: Observation, suc
   }
 }
 
+/**
+ * R5 fixes how many contacts each salesperson receives, not which: the model checks that exactly
+ * its selection moved, from the right owner, in its counts per salesperson, then takes the
+ * adapter's placement so later steps compare contact by contact.
+ */
+function adoptPlacement(model: ModelState, next: ModelState, result: ReassignContactsResult): void {
+  const moved = [...next.contacts].filter(([id, contact]) => model.contacts.get(id)!.ownerId !== contact.ownerId);
+  const placed = result.audit.effects.contactsMoved ?? {};
+  expect(Object.values(placed).flat().sort()).toEqual(moved.map(([id]) => id).sort());
+  const counts = (entries: [string, string][]) => entries.reduce<Record<string, number>>((all, [, owner]) => ({ ...all, [owner]: (all[owner] ?? 0) + 1 }), {});
+  expect(counts(Object.entries(placed).flatMap(([owner, ids]) => ids.map((id): [string, string] => [id, owner])))).toEqual(
+    counts(moved.map(([id, contact]) => [id, contact.ownerId])),
+  );
+  for (const [owner, ids] of Object.entries(placed)) for (const id of ids) next.contacts.get(id)!.ownerId = owner;
+}
+
 class Step implements fc.AsyncCommand<ModelState, Real> {
   constructor(
     readonly command: ModelCommand,
@@ -99,6 +115,7 @@ class Step implements fc.AsyncCommand<ModelState, Real> {
       expect(result).toEqual(real.results.get(this.key!));
       expect(now).toEqual(real.last);
     } else if (actual === 'ok') {
+      if (this.command.op === 'reassignContacts') adoptPlacement(model, next, result as ReassignContactsResult);
       Object.assign(model, next);
       if (this.key !== undefined) {
         model.keys.set(this.key, request);
