@@ -1,5 +1,6 @@
 // Domain
 export {
+  AUDIT_ACTIONS,
   TRANSFER_REASON_USER_DEACTIVATED,
   hasActiveLicense,
   isSalesperson,
@@ -109,6 +110,7 @@ export {
   SCENARIOS,
   SCENARIO_STEPS,
   STEP_IDS,
+  STEP_STATUSES,
   planOffboarding,
   type OffboardingPlan,
   type PlanAction,

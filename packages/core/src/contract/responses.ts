@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { TRANSFER_REASON_USER_DEACTIVATED } from '../domain/types';
 import type { ErrorDetails } from '../errors/OffboardError';
-import { AUDIT_ACTIONS, VersionSchema } from './schemas';
+import { AUDIT_ACTIONS } from '../domain/types';
+import { VersionSchema } from './schemas';
 
 /**
  * Response schemas: what the HTTP adapter accepts from a server before handing it to the UI.

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { AUDIT_ACTIONS } from '../domain/types';
 import { SCENARIOS } from '../rules/plan';
 
 /**
@@ -109,16 +110,6 @@ export const ListPhoneNumbersQuerySchema = strict({
 
 export const ListSalesBrainsQuerySchema = strict({ ...page, memberId: v.optional(IdSchema) });
 
-export const AUDIT_ACTIONS = [
-  'license.assigned',
-  'license.deactivated',
-  'user.deactivated',
-  'user.reactivated',
-  'contacts.reassigned',
-  'task.taken',
-  'tasks.transferred',
-  'phoneNumber.deactivated',
-] as const;
 
 export const ListAuditLogQuerySchema = strict({
   ...page,

@@ -96,15 +96,17 @@ export interface Access {
   readonly openSessions: number;
 }
 
-export type AuditAction =
-  | 'license.assigned'
-  | 'license.deactivated'
-  | 'user.deactivated'
-  | 'user.reactivated'
-  | 'contacts.reassigned'
-  | 'task.taken'
-  | 'tasks.transferred'
-  | 'phoneNumber.deactivated';
+export const AUDIT_ACTIONS = [
+  'license.assigned',
+  'license.deactivated',
+  'user.deactivated',
+  'user.reactivated',
+  'contacts.reassigned',
+  'task.taken',
+  'tasks.transferred',
+  'phoneNumber.deactivated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditTargetType = 'user' | 'contact' | 'task' | 'phoneNumber';
 

@@ -24,7 +24,8 @@ export const STEP_IDS = [
   'deactivate-user',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
-export type StepStatus = 'done' | 'pending' | 'blocked' | 'not-applicable';
+export const STEP_STATUSES = ['done', 'pending', 'blocked', 'not-applicable'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** R8 scenarios: departure walks every step, role change keeps access, downsizing only frees seats. */
 export const SCENARIO_STEPS: Record<Scenario, readonly StepId[]> = {

@@ -1,4 +1,4 @@
-import { ERROR_CODES, LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError, PLAN_REASON_CODES, SCENARIOS, STEP_IDS, type AuditAction, type StepStatus } from '@offboard/core';
+import { AUDIT_ACTIONS, ERROR_CODES, LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError, PLAN_REASON_CODES, SCENARIOS, STEP_IDS, STEP_STATUSES } from '@offboard/core';
 import { describe, expect, it } from 'vitest';
 import { EFFECT_KEYS } from '../parts/effects';
 import { resolveCatalog, type MessageKey } from './catalog';
@@ -6,21 +6,6 @@ import { createTranslator } from './createTranslator';
 import { en } from './en';
 import { es } from './es';
 import { formatMessage } from './formatMessage';
-
-// The core exports these two as types only; the checks below fail to compile if one is missing.
-const STEP_STATUSES = ['done', 'pending', 'blocked', 'not-applicable'] as const satisfies readonly StepStatus[];
-const AUDIT_ACTIONS = [
-  'license.assigned',
-  'license.deactivated',
-  'user.deactivated',
-  'user.reactivated',
-  'contacts.reassigned',
-  'task.taken',
-  'tasks.transferred',
-  'phoneNumber.deactivated',
-] as const satisfies readonly AuditAction[];
-const everyStatus: [Exclude<StepStatus, (typeof STEP_STATUSES)[number]>] extends [never] ? true : never = true;
-const everyAction: [Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]>] extends [never] ? true : never = true;
 
 const domainKeys: MessageKey[] = [
   ...ERROR_CODES.map((code) => `errors.${code}` as const),
@@ -37,7 +22,6 @@ describe('message catalogs', () => {
     ['English', en],
     ['Spanish', es],
   ])('%s words every error code, plan reason, step, status, scenario, change and effect', (_, catalog) => {
-    expect(everyStatus && everyAction).toBe(true);
     for (const key of domainKeys) expect(catalog[key], key).toBeTruthy();
   });
 
