@@ -12,17 +12,25 @@ const sequences = Number(process.env.OFFBOARD_SOAK) || 100_000;
 /** Replays a reported failure: OFFBOARD_SEED=<seed from the report>. */
 const seed = process.env.OFFBOARD_SEED ? Number(process.env.OFFBOARD_SEED) : undefined;
 const outcomes = new Map<string, number>();
+let run = 0;
 const started = performance.now();
 
-propertiesSuite(freshFrom(({ data, policy }) => createInMemoryBackend({ data, policy })), {
-  sequences,
-  ...(seed !== undefined ? { seed } : {}),
-  onStep: (outcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1),
-});
+propertiesSuite(
+  freshFrom(({ data, policy }) => {
+    run += 1;
+    return createInMemoryBackend({ data, policy });
+  }),
+  {
+    sequences,
+    ...(seed !== undefined ? { seed } : {}),
+    onStep: (outcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1),
+  },
+);
 
 afterAll(() => {
   const steps = [...outcomes.values()].reduce((sum, n) => sum + n, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nSoak: ${sequences.toLocaleString('en')} sequences, ${steps.toLocaleString('en')} steps in ${seconds} s; nothing lost, every invariant held.`);
+  // The test's own pass or failure says whether every invariant held; this says how much ran.
+  console.log(`\nSoak: ${run.toLocaleString('en')} sequences run (${sequences.toLocaleString('en')} asked), ${steps.toLocaleString('en')} steps in ${seconds} s.`);
   for (const [outcome, n] of [...outcomes].sort(([, a], [, b]) => b - a)) console.log(`  ${outcome.padEnd(26)} ${n.toLocaleString('en')}`);
 });
