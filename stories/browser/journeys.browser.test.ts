@@ -82,8 +82,8 @@ describe('keyboard journeys in Chromium', () => {
     await chooseFromMenu(page, 'Diego Rojas', 'Start offboarding');
     const checklist = dialog(page, 'Offboarding checklist');
     await step(page, 'reassign-contacts').and(page.locator('[data-state="done"]')).waitFor();
-    // Step 2: the admin takes Diego's open tasks (she is the first salesperson offered).
-    expect(await step(page, 'transfer-tasks').getByRole('combobox').inputValue()).toBe('u-ana');
+    // Step 2: the admin takes Diego's open tasks (she is the first salesperson offered, once they load).
+    await expect.poll(() => step(page, 'transfer-tasks').getByRole('combobox').inputValue()).toBe('u-ana');
     await activate(page, step(page, 'transfer-tasks').getByRole('button', { name: 'Transfer 6 open tasks' }));
     await step(page, 'transfer-tasks').and(page.locator('[data-state="done"]')).waitFor();
     // R4: the license and the user are blocked with the article's exact message.
@@ -135,6 +135,7 @@ describe('keyboard journeys in Chromium', () => {
     await chooseFromMenu(page, 'Elena Torres', 'Start offboarding');
     await dialog(page, 'Offboarding checklist').waitFor();
     const receiver = step(page, 'reassign-contacts').getByRole('combobox');
+    await expect.poll(() => receiver.locator('option').count()).toBeGreaterThan(1);
     await tabTo(page, receiver);
     // A focused select changes its value with the arrow keys, without opening.
     for (let i = 0; i < 20 && (await receiver.inputValue()) !== 'u-oscar'; i++) await page.keyboard.press('ArrowDown');

@@ -1,3 +1,4 @@
+import { SCENARIOS } from '@offboard/core';
 import { singleAdminOrganisation } from '@offboard/core/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { OffboardingChecklist } from '@offboard/react';
@@ -5,16 +6,11 @@ import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { NETWORK_ERROR_MESSAGE, R4_MESSAGE, auditCount, expectAnnounced, expectBlocked, findReadyButton, loadedOf, themeOf } from '../support/play';
 import { LOADING } from '../support/storyStates';
 
-/*
- * `scenario` is left out of the default args on purpose: the story loader reads an arg named
- * `scenario` as the demo scenario to load (its control in the scenario stories), which would
- * override `parameters.offboard.data`. The three checklist scenarios all run on the demo
- * organisation, so the stories that set it still load the same data.
- */
 const meta = {
   title: 'Components/OffboardingChecklist',
   component: OffboardingChecklist,
-  args: { userId: 'u-diego', onReassignContacts: fn() },
+  args: { userId: 'u-diego', scenario: 'employee-departure', onReassignContacts: fn() },
+  argTypes: { scenario: { control: 'inline-radio', options: [...SCENARIOS] } },
   parameters: {
     docs: {
       description: {
@@ -191,7 +187,10 @@ export const Loading: Story = {
   },
 };
 
-/** R11 on step 2: the answer is lost after the tasks moved; the step's retry applies it once. */
+/**
+ * R11 on step 2: the answer is lost after the tasks moved; the step's retry applies it once. Until
+ * then the other steps wait, and say so.
+ */
 export const AdapterErrorAndRetryR11: Story = {
   tags: ['expected-failed-requests'],
   play: async (context) => {
@@ -204,8 +203,13 @@ export const AdapterErrorAndRetryR11: Story = {
 
     const alert = await within(stepOf(canvasElement, 'transfer-tasks')).findByRole('alert');
     await expect(alert).toHaveTextContent(NETWORK_ERROR_MESSAGE);
+    await expectBlocked(
+      within(stepOf(canvasElement, 'reassign-contacts')).getByRole('button', { name: 'Reassign 40 contacts' }),
+      'Step 2 failed: try it again or close its error first.',
+    );
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(stepOf(canvasElement, 'transfer-tasks')).toHaveAttribute('data-state', 'done'));
+    await findReadyButton(stepOf(canvasElement, 'reassign-contacts'), 'Reassign 40 contacts');
     await expect(await auditCount(loaded, 'tasks.transferred', 'u-diego')).toBe(1);
   },
 };

@@ -52,8 +52,8 @@ export function createOffboardLoader(setup?: Parameters<typeof mswLoader>[0]) {
 function loadStory(context: LoaderContext): OffboardLoaded {
   const options = context.parameters.offboard ?? {};
   // Controls win over parameters: loaders run again when args change, so switching is live.
-  const scenario = DEMO_SCENARIOS[context.args.scenario ?? options.scenario ?? 'employee-departure'];
-  const data = context.args.scenario ? scenario.data : (options.data ?? scenario.data);
+  const scenario = DEMO_SCENARIOS[context.args.organisation ?? options.scenario ?? 'employee-departure'];
+  const data = context.args.organisation ? scenario.data : (options.data ?? scenario.data);
   const backend = createInMemoryBackend({ data: data(), policy: options.policy });
   const baseUrl = apiBaseUrl(context.id);
   const faults = { ...options.faults, ...FAULT_PRESETS[context.args.fault ?? 'none'] };

@@ -20,7 +20,8 @@ export interface OffboardStoryParameters {
 
 /** Controls of the scenario stories: what a designer switches while clicking through. */
 export interface ScenarioArgs {
-  readonly scenario?: DemoScenarioId;
+  /** The scenario whose organisation the backend starts from. */
+  readonly organisation?: DemoScenarioId;
   readonly fault?: FaultPreset;
   readonly locale?: 'en' | 'es';
   readonly theme?: 'light' | 'dark';

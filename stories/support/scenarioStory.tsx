@@ -10,10 +10,10 @@ import type { ScenarioArgs } from './offboardParameters';
  * scenario, with the fault armed. Locale and theme left empty follow the toolbar.
  */
 export const SCENARIO_ARG_TYPES: Partial<ArgTypes<ScenarioArgs>> = {
-  scenario: {
+  organisation: {
     control: 'select',
     options: [...DEMO_SCENARIO_IDS],
-    description: 'The organisation the backend starts from. Changing it starts a fresh backend.',
+    description: 'The scenario whose organisation the backend starts from. Changing it starts a fresh backend.',
   },
   locale: { control: 'inline-radio', options: ['en', 'es'], description: 'Language of the kit. Empty: the toolbar’s.' },
   theme: { control: 'inline-radio', options: ['light', 'dark'], description: 'Colour scheme. Empty: the toolbar’s.' },
@@ -31,7 +31,7 @@ export const SCENARIO_ARG_TYPES: Partial<ArgTypes<ScenarioArgs>> = {
 export function scenarioMeta(id: DemoScenarioId, { withTransferableTasks = false } = {}) {
   return {
     render: () => <ScenarioScreen withTransferableTasks={withTransferableTasks} />,
-    args: { scenario: id, fault: 'none' } satisfies ScenarioArgs,
+    args: { organisation: id, fault: 'none' } satisfies ScenarioArgs,
     argTypes: SCENARIO_ARG_TYPES,
     parameters: {
       offboard: { scenario: id },

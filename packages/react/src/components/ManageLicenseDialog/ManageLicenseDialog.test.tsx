@@ -94,6 +94,21 @@ describe('ManageLicenseDialog', () => {
     expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '10 of 10 seats used');
   });
 
+  it('R7: countries that failed to load say so and load again; assigning waits for them', async () => {
+    const { user, adapter } = renderWithOffboard(<Opener user={userOf('u-julia')} />);
+    adapter.failNext('listPhoneNumbers', { when: 'before' });
+    const dialog = await openDialog(user);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The server could not be reached.');
+    expect(within(dialog).queryByRole('button', { name: 'Assign license' })).toBeNull();
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    const assign = await within(dialog).findByRole('button', { name: 'Assign license' });
+    if (assign.getAttribute('aria-disabled')) expect(assign).toHaveAccessibleDescription('Loading countries…');
+    await expect.poll(() => assign.getAttribute('aria-disabled')).toBeNull();
+    expect(within(dialog).getByRole('combobox', { name: 'License country' })).toHaveValue('AR');
+  });
+
   it('R11: deactivating the numbers survives a lost answer: the retry replays and applies once', async () => {
     const { user, adapter, auditCount } = renderWithOffboard(<Opener user={userOf('u-diego')} />);
     const dialog = await openDialog(user);

@@ -13,6 +13,8 @@ interface ChecklistStepProps {
   running: boolean;
   /** This step failed; the machine keeps its request and key for the retry. */
   error: OffboardError | null;
+  /** Why this step's action waits (a step in flight or awaiting its retry), or null. */
+  hold: string | null;
   onRun(request: StepRequest): void;
   onRetry(): void;
   onDismiss(): void;
@@ -20,7 +22,7 @@ interface ChecklistStepProps {
 }
 
 /** One R8 step: number, title, status, the reason for it, and the control that performs it. */
-export function ChecklistStep({ plan, step, running, error, onRun, onRetry, onDismiss, onReassignContacts }: ChecklistStepProps) {
+export function ChecklistStep({ plan, step, running, error, hold, onRun, onRetry, onDismiss, onReassignContacts }: ChecklistStepProps) {
   const messages = useMessages();
   const reasonId = `${plan.user.id}-${step.id}-reason`;
   // A blocked step explains itself on its inert button; other steps say why they are as they are.
@@ -34,7 +36,7 @@ export function ChecklistStep({ plan, step, running, error, onRun, onRetry, onDi
       <span {...part('step-status', step.status)}>{messages.t(`stepStatus.${step.status}`)}</span>
       {showReason && step.reason ? <ReasonText id={reasonId} reason={step.reason} /> : null}
       {numbers?.length ? <PhoneNumberList numbers={numbers} /> : null}
-      <StepAction plan={plan} step={step} busy={running} held={error !== null} onRun={onRun} onReassignContacts={onReassignContacts} />
+      <StepAction plan={plan} step={step} busy={running} hold={hold} onRun={onRun} onReassignContacts={onReassignContacts} />
       {error ? (
         <ErrorNotice error={error} onRetry={onRetry}>
           <button type="button" {...part('dismiss')} onClick={onDismiss}>

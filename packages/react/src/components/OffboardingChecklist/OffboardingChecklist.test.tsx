@@ -1,6 +1,6 @@
 import { demoOrganisation } from '@offboard/core/fixtures';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { es } from '../../i18n/es';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
@@ -81,6 +81,52 @@ describe('OffboardingChecklist', () => {
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await expect.poll(() => statusOf('transfer-tasks')).toBe('done');
     expect(await auditCount('tasks.transferred', 'u-diego')).toBe(1);
+  });
+
+  it('R8: one step at a time: while a step runs or awaits its retry, the others wait and say why', async () => {
+    const { user, adapter } = renderWithOffboard(<OffboardingChecklist userId="u-diego" />);
+    const transfer = await screen.findByRole('button', { name: 'Transfer 6 open tasks' });
+    const reassign = within(stepItem('reassign-contacts')).getByRole('button', { name: 'Reassign 40 contacts' });
+    await expect.poll(() => reassign.getAttribute('aria-disabled')).toBeNull();
+    let answer!: () => void;
+    const transferTasks = adapter.transferTasks.bind(adapter);
+    vi.spyOn(adapter, 'transferTasks').mockImplementationOnce(async (...args) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return transferTasks(...args);
+    });
+    adapter.failNext('transferTasks', { when: 'before' });
+    await user.click(transfer);
+
+    await expect.poll(() => transfer.getAttribute('aria-busy')).toBe('true');
+    expect(reassign).toHaveAttribute('aria-disabled', 'true');
+    expect(reassign).toHaveAccessibleDescription('Waiting for step 2 to finish.');
+    expect(within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' })).toHaveAccessibleDescription(R4);
+    await user.click(reassign);
+    expect(adapter.calls.reassignContacts).toBeUndefined();
+
+    answer();
+    await within(stepItem('transfer-tasks')).findByRole('alert');
+    expect(reassign).toHaveAccessibleDescription('Step 2 failed: try it again or close its error first.');
+    expect(transfer).toHaveAccessibleDescription('Step 2 failed: try it again or close its error first.');
+    await user.click(reassign);
+    expect(adapter.calls.reassignContacts).toBeUndefined();
+
+    await user.click(within(stepItem('transfer-tasks')).getByRole('button', { name: 'Close' }));
+    await expect.poll(() => reassign.getAttribute('aria-disabled')).toBeNull();
+    expect(reassign).not.toHaveAccessibleDescription();
+    expect(statusOf('transfer-tasks')).toBe('pending');
+  });
+
+  it('R5: a hand-over step whose salespeople failed to load says so and loads them again', async () => {
+    const { user, adapter } = renderWithOffboard(<OffboardingChecklist userId="u-diego" />);
+    adapter.failNext('listUsers', { when: 'before' });
+    await screen.findByRole('heading', { name: 'Offboarding Diego Rojas' });
+    const alerts = await within(stepItem('reassign-contacts')).findAllByRole('alert');
+    expect(alerts[0]).toHaveTextContent('The server could not be reached.');
+    expect(within(stepItem('reassign-contacts')).queryByRole('button', { name: 'Reassign 40 contacts' })).toBeNull();
+    await user.click(within(alerts[0]!).getByRole('button', { name: 'Try again' }));
+    expect(await within(stepItem('reassign-contacts')).findByRole('button', { name: 'Reassign 40 contacts' })).not.toHaveAttribute('aria-disabled');
+    expect(within(stepItem('reassign-contacts')).getByRole('option', { name: 'Carla Méndez' })).toBeInTheDocument();
   });
 
   it('R8: every mounted component shows the new truth after a step, without a reload', async () => {

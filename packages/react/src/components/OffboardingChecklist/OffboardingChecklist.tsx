@@ -48,6 +48,10 @@ function Checklist({ userId, scenario, onReassignContacts, titleId }: ChecklistP
     stepsRef.current?.querySelector<HTMLElement>(`[data-step="${last}"]`)?.focus();
   }, [completed, plan]);
 
+  // While a step runs or awaits its retry, the others wait: the machine takes one step at a time.
+  const inFlight = current ? plan?.steps.find((step) => step.id === current.request.step) : undefined;
+  const hold = inFlight ? messages.t(failed ? 'checklist.hold.failed' : 'checklist.hold.running', { number: inFlight.number }) : null;
+
   if (!plan) {
     return loadFailed && error ? (
       <ErrorNotice error={error} onRetry={() => actorRef.send({ type: 'RETRY' })} />
@@ -66,8 +70,9 @@ function Checklist({ userId, scenario, onReassignContacts, titleId }: ChecklistP
             key={step.id}
             plan={plan}
             step={step}
-            running={!failed && current?.request.step === step.id}
-            error={failed && current?.request.step === step.id ? error : null}
+            running={!failed && step === inFlight}
+            error={failed && step === inFlight ? error : null}
+            hold={!failed && step === inFlight ? null : hold}
             onRun={(request) => actorRef.send({ type: 'RUN_STEP', request })}
             onRetry={() => actorRef.send({ type: 'RETRY' })}
             onDismiss={() => actorRef.send({ type: 'DISMISS' })}

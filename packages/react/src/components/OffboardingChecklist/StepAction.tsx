@@ -1,6 +1,7 @@
-import type { OffboardingPlan, PlanStep, StepRequest, User } from '@offboard/core';
+import { toOffboardError, type OffboardingPlan, type PlanStep, type StepRequest, type User } from '@offboard/core';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../parts/ConfirmDialog';
+import { ErrorNotice } from '../../parts/ErrorNotice';
 import { GuardedButton } from '../../parts/GuardedButton';
 import { lifecycleConfirmation, type LifecycleConfirmation } from '../../parts/lifecycleConfirmation';
 import { part } from '../../parts/partProps';
@@ -14,8 +15,11 @@ interface StepActionProps {
   plan: OffboardingPlan;
   step: PlanStep;
   busy: boolean;
-  /** The step failed: its retry resends the same request, so starting it afresh is not offered. */
-  held?: boolean;
+  /**
+   * Why the step waits: another step in flight, or this one's retry pending (it resends the same
+   * request, so starting afresh is not offered). Null when it may run.
+   */
+  hold: string | null;
   onRun(request: StepRequest): void;
   onReassignContacts?: (user: User) => void;
 }
@@ -24,7 +28,7 @@ type HandOverStep = 'reassign-contacts' | 'transfer-tasks';
 type TakeAwayStep = Exclude<StepRequest['step'], HandOverStep>;
 
 /** Steps 1 and 2 hand contacts or tasks to a salesperson; step 1 may instead open the host's wizard. */
-function HandOverAction({ plan, stepId, busy, held = false, onRun, onReassignContacts }: Omit<StepActionProps, 'step'> & { stepId: HandOverStep }) {
+function HandOverAction({ plan, stepId, busy, hold, onRun, onReassignContacts }: Omit<StepActionProps, 'step'> & { stepId: HandOverStep }) {
   const messages = useMessages();
   const salespeople = useSalespeople();
   const candidates = (salespeople.data ?? []).filter((candidate) => candidate.id !== plan.user.id);
@@ -32,11 +36,20 @@ function HandOverAction({ plan, stepId, busy, held = false, onRun, onReassignCon
   const target = chosen ?? candidates[0]?.id ?? '';
   const count = stepId === 'reassign-contacts' ? plan.contacts : plan.openTasks;
   const request: StepRequest = stepId === 'reassign-contacts' ? { step: stepId, toUserIds: [target] } : { step: stepId, toUserId: target };
+  // The plan already blocks the step when no salesperson could receive; an empty list here is one still loading.
+  const waiting = hold ?? (target ? null : messages.t('checklist.hold.loadingSalespeople'));
 
+  if (salespeople.error) {
+    return (
+      <div {...part('step-action')}>
+        <ErrorNotice error={toOffboardError(salespeople.error)} onRetry={() => void salespeople.refetch()} />
+      </div>
+    );
+  }
   return (
     <div {...part('step-action')}>
       <SalespersonSelect candidates={candidates} value={target} onChange={setChosen} />
-      <GuardedButton partName="run-step" refusal={null} busy={busy} incomplete={!target || held} onClick={() => onRun(request)}>
+      <GuardedButton partName="run-step" refusal={null} busy={busy} hold={waiting} onClick={() => onRun(request)}>
         {messages.t(`checklist.action.${stepId}`, { count })}
       </GuardedButton>
       {stepId === 'reassign-contacts' && onReassignContacts ? (
@@ -62,14 +75,14 @@ function takeAwayConfirmation(messages: Translator, plan: OffboardingPlan, stepI
 }
 
 /** Steps 3–5 take something away, so each confirms its effects before it runs. */
-function TakeAwayAction({ plan, step, stepId, busy, held = false, onRun }: Omit<StepActionProps, 'onReassignContacts'> & { stepId: TakeAwayStep }) {
+function TakeAwayAction({ plan, step, stepId, busy, hold, onRun }: Omit<StepActionProps, 'onReassignContacts'> & { stepId: TakeAwayStep }) {
   const messages = useMessages();
   const [confirming, setConfirming] = useState(false);
   const numbers = plan.lastLicenseInCountry?.activePhoneNumbers ?? [];
   const confirmation = takeAwayConfirmation(messages, plan, stepId);
   return (
     <div {...part('step-action')}>
-      <GuardedButton partName="run-step" refusal={step.status === 'blocked' ? step.reason : null} busy={busy} incomplete={held} onClick={() => setConfirming(true)}>
+      <GuardedButton partName="run-step" refusal={step.status === 'blocked' ? step.reason : null} busy={busy} hold={hold} onClick={() => setConfirming(true)}>
         {messages.t(`checklist.action.${stepId}`, { count: numbers.length })}
       </GuardedButton>
       <ConfirmDialog

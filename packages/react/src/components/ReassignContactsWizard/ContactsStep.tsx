@@ -56,7 +56,7 @@ export function ContactsStep({ actorRef, ownerId, ownerName }: { actorRef: Reass
         isSelected={(contactId) => isContactSelected(selection, contactId)}
         onToggle={(contactId) => actorRef.send({ type: 'TOGGLE_CONTACT', contactId })}
       />
-      <WizardNavigation canContinue={canContinue} onNext={() => actorRef.send({ type: 'NEXT' })} />
+      <WizardNavigation hold={canContinue ? null : messages.t('wizard.hold.contacts')} onNext={() => actorRef.send({ type: 'NEXT' })} />
     </div>
   );
 }

@@ -53,8 +53,11 @@ describe('ReassignContactsWizard', () => {
 
   it('R5: offers only other active salespeople and splits all contacts evenly among the chosen ones', async () => {
     const { user, backend } = renderWithOffboard(<ReassignContactsWizard ownerId="u-diego" />);
-    await user.click(await screen.findByRole('button', { name: 'Select all 40 contacts' }));
+    const selectAll = await screen.findByRole('button', { name: 'Select all 40 contacts' });
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveAccessibleDescription('Select at least one contact to continue.');
+    await user.click(selectAll);
     expect(screen.getByText('40 of 40 selected')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next' })).not.toHaveAccessibleDescription();
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     await user.click(screen.getByRole('radio', { name: 'Split evenly among several' }));
@@ -71,6 +74,7 @@ describe('ReassignContactsWizard', () => {
       'Óscar Paredes',
     ]);
     expect(screen.getByRole('button', { name: 'Next' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Next' })).toHaveAccessibleDescription('Choose at least one salesperson to continue.');
     await user.click(screen.getByRole('checkbox', { name: /^Carla Méndez/ }));
     await user.click(screen.getByRole('checkbox', { name: /^Elena Torres/ }));
     await user.click(screen.getByRole('checkbox', { name: /^Óscar Paredes/ }));

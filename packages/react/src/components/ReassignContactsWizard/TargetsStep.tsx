@@ -61,7 +61,7 @@ export function TargetsStep({ actorRef }: { actorRef: ReassignContactsActorRef }
           );
         })}
       </fieldset>
-      <WizardNavigation onBack={() => actorRef.send({ type: 'BACK' })} canContinue={canContinue} onNext={() => actorRef.send({ type: 'NEXT' })} />
+      <WizardNavigation onBack={() => actorRef.send({ type: 'BACK' })} hold={canContinue ? null : messages.t('wizard.hold.targets')} onNext={() => actorRef.send({ type: 'NEXT' })} />
     </div>
   );
 }

@@ -1,15 +1,16 @@
+import { GuardedButton } from '../../parts/GuardedButton';
 import { part } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 
 interface WizardNavigationProps {
   onBack?: () => void;
-  /** The machine's guard for NEXT: without a selection (or a target) there is nowhere to go. */
-  canContinue: boolean;
+  /** Why NEXT's guard holds the wizard here (nothing selected, no salesperson chosen), or null. */
+  hold: string | null;
   onNext(): void;
 }
 
-/** Back and Next; Next stays focusable while the step is incomplete. */
-export function WizardNavigation({ onBack, canContinue, onNext }: WizardNavigationProps) {
+/** Back and Next; Next stays focusable while the step is incomplete and says what it lacks. */
+export function WizardNavigation({ onBack, hold, onNext }: WizardNavigationProps) {
   const messages = useMessages();
   return (
     <div {...part('wizard-navigation')}>
@@ -18,9 +19,9 @@ export function WizardNavigation({ onBack, canContinue, onNext }: WizardNavigati
           {messages.t('common.back')}
         </button>
       ) : null}
-      <button type="button" {...part('next', canContinue ? 'ready' : 'blocked')} aria-disabled={!canContinue || undefined} onClick={canContinue ? onNext : undefined}>
+      <GuardedButton partName="next" refusal={null} hold={hold} onClick={onNext}>
         {messages.t('common.next')}
-      </button>
+      </GuardedButton>
     </div>
   );
 }
