@@ -12,27 +12,22 @@ export function summarise(times: readonly number[]): Sample {
 }
 
 /**
- * Times `run` after an untimed `prepare`, `runs` times (plus a warm-up), so each timed run starts
- * from the same state and only the operation itself is measured.
+ * Collects the garbage of setup and earlier runs, so a run does not pay for it, then waits: V8
+ * finishes a full collection of a large heap by sweeping on background threads, and a run started
+ * at once would pay for that sweeping as soon as it allocates.
  */
-export async function measure(runs: number, prepare: () => unknown, run: () => unknown): Promise<Sample> {
-  const times: number[] = [];
+async function collectGarbage(): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i <= runs; i++) {
-    await prepare();
-    // Collect the garbage of setup and earlier runs now, so a run does not pay for it.
-    gc?.();
-    const start = performance.now();
-    await run();
-    const elapsed = performance.now() - start;
-    if (i > 0) times.push(elapsed);
-  }
-  return summarise(times);
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /**
  * Times two operations turn about (ours, then the floor, run after run), so a machine that gets
- * busier or quieter during the benchmark shifts both alike and their ratio stays honest.
+ * busier or quieter during the benchmark shifts both alike and their ratio stays honest. Each run
+ * follows an untimed `prepare`, so it starts from the same state, and a collection; the first
+ * round is a warm-up.
  */
 export async function measurePair(
   runs: number,
@@ -40,11 +35,10 @@ export async function measurePair(
   b: { prepare: () => unknown; run: () => unknown },
 ): Promise<[Sample, Sample]> {
   const times: [number[], number[]] = [[], []];
-  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i <= runs; i++) {
     for (const [index, side] of [a, b].entries()) {
       await side.prepare();
-      gc?.();
+      await collectGarbage();
       const start = performance.now();
       await side.run();
       if (i > 0) times[index]!.push(performance.now() - start);

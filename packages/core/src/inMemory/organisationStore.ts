@@ -71,6 +71,8 @@ export class OrganisationStore implements OffboardReadModel {
   private readonly sortedCache = new Map<string, { revision: string; ids: readonly string[] }>();
   /** User ids by name then id; names change rarely, so this survives most writes. */
   private userOrder: readonly string[] | null = null;
+  /** Filtered users listings, dropped on any user write; a few at most (searches are many). */
+  private readonly userListings = new Map<string, readonly string[]>();
   revision = 0;
 
   constructor(
@@ -98,6 +100,7 @@ export class OrganisationStore implements OffboardReadModel {
         const user = next as User;
         const prev = this.users.get(user.id);
         this.users.set(user.id, user);
+        this.userListings.clear();
         if (prev?.name !== user.name) this.userOrder = null;
         if (prev?.license && hasActiveLicense(prev)) removeFrom(this.activeLicensesByCountry, prev.license.country, prev.id);
         if (user.license && hasActiveLicense(user)) addTo(this.activeLicensesByCountry, user.license.country, user.id);
@@ -257,6 +260,18 @@ export class OrganisationStore implements OffboardReadModel {
   contactCount(ownerId: string): number {
     return this.contactsByOwner.get(ownerId)?.size ?? 0;
   }
+  openTaskCount(userId: string): { readonly open: number; readonly transferable: number } {
+    let open = 0;
+    let transferable = 0;
+    for (const id of this.tasksByAssignee.get(userId) ?? []) {
+      const task = this.tasks.get(id)!;
+      if (task.state !== 'created') continue;
+      open += 1;
+      if (task.transferable) transferable += 1;
+    }
+    return { open, transferable };
+  }
+  /** Tasks in state `created` assigned to the user. */
   openTasks(userId: string): readonly Task[] {
     const open: Task[] = [];
     for (const id of this.tasksByAssignee.get(userId) ?? []) {
@@ -328,13 +343,21 @@ export class OrganisationStore implements OffboardReadModel {
     this.dirtyOwners.clear();
   }
 
-  /** Every user id, sorted by lower-cased name then id (the users listing's order). */
-  sortedUserIds(keyOf: (user: User) => string): readonly string[] {
+  /**
+   * The ids of the users a listing selects, in the listing's order (`keyOf`), computed once until
+   * a user changes: paging through a listing then costs a page each, not a pass over every user.
+   */
+  userListing(filterKey: string, keyOf: (user: User) => string, select: (user: User) => boolean): readonly string[] {
+    const cached = this.userListings.get(filterKey);
+    if (cached) return cached;
     if (!this.userOrder) {
       const keyed = [...this.users.values()].map((user) => [keyOf(user), user.id] as const);
       keyed.sort(([a], [b]) => compareKeys(a, b));
       this.userOrder = keyed.map(([, id]) => id);
     }
-    return this.userOrder;
+    const ids = this.userOrder.filter((id) => select(this.users.get(id)!));
+    if (this.userListings.size >= 16) this.userListings.clear();
+    this.userListings.set(filterKey, ids);
+    return ids;
   }
 }

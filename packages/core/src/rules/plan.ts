@@ -157,8 +157,7 @@ export function planOffboarding(
   if (!user) throw new OffboardError('NOT_FOUND', { entity: 'user', id: userId });
 
   const contacts = model.contactCount(userId);
-  const openTasks = model.openTasks(userId);
-  const transferableTasks = openTasks.filter((task) => task.transferable).length;
+  const { open: openTasks, transferable: transferableTasks } = model.openTaskCount(userId);
   const eligibleTargets = model.salespersonCount() - (isSalesperson(user) ? 1 : 0);
   const blockingNumbers = lastLicenseBlockingNumbers(model, user);
   const salesBrains = model.salesBrainsOf(userId).map(({ id, name }) => ({ id, name }));
@@ -172,10 +171,10 @@ export function planOffboarding(
     reassignContacts:
       actorOnUser ?? (contacts === 0 ? planReason('NO_CONTACTS') : eligibleTargets === 0 ? planReason('NO_ELIGIBLE_TARGET') : null),
     transferTasks:
-      actorOnUser ?? (openTasks.length === 0 ? planReason('OPEN_TASKS', { tasks: 0 }) : eligibleTargets === 0 ? planReason('NO_ELIGIBLE_TARGET') : null),
+      actorOnUser ?? (openTasks === 0 ? planReason('OPEN_TASKS', { tasks: 0 }) : eligibleTargets === 0 ? planReason('NO_ELIGIBLE_TARGET') : null),
   };
 
-  const license = licenseEffects(user, contacts, openTasks.length - transferableTasks, salesBrains);
+  const license = licenseEffects(user, contacts, openTasks - transferableTasks, salesBrains);
   const effects = {
     deactivateLicense: hasActiveLicense(user) ? { ...license, signInRevoked: false, sessionsEnded: 0 } : null,
     deactivateUser: user.status === 'active' ? { ...license, signInRevoked: true, sessionsEnded: model.openSessionCount(userId) } : null,
@@ -195,11 +194,11 @@ export function planOffboarding(
     actionStep('reassign-contacts', contacts === 0, refusals.reassignContacts, planReason('CONTACTS_TO_REASSIGN', { contacts })),
     actionStep(
       'transfer-tasks',
-      openTasks.length === 0,
+      openTasks === 0,
       refusals.transferTasks,
-      transferableTasks === openTasks.length
-        ? planReason('TASKS_AWAITING_TAKER', { tasks: openTasks.length })
-        : planReason('OPEN_TASKS', { tasks: openTasks.length, transferable: transferableTasks }),
+      transferableTasks === openTasks
+        ? planReason('TASKS_AWAITING_TAKER', { tasks: openTasks })
+        : planReason('OPEN_TASKS', { tasks: openTasks, transferable: transferableTasks }),
     ),
     noLicense
       ? step('check-phone-numbers', 'not-applicable', neverLicensed)
@@ -217,7 +216,7 @@ export function planOffboarding(
     actorId,
     user,
     contacts,
-    openTasks: openTasks.length,
+    openTasks,
     transferableTasks,
     salesBrains,
     lastLicenseInCountry:

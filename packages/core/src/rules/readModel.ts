@@ -37,8 +37,8 @@ export interface OffboardReadModel {
   activeLicenseCount(country: string): number;
   activePhoneNumbers(country: string): readonly PhoneNumber[];
   contactCount(ownerId: string): number;
-  /** Tasks in state `created` assigned to the user. */
-  openTasks(userId: string): readonly Task[];
+  /** How many tasks in state `created` are assigned to the user, and how many of them are transferable. */
+  openTaskCount(userId: string): { readonly open: number; readonly transferable: number };
   salesBrainsOf(userId: string): readonly SalesBrain[];
   seatUsage(): SeatUsage;
   openSessionCount(userId: string): number;

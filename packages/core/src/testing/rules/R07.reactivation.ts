@@ -8,11 +8,14 @@ export function reactivationSuite(fresh: Fresh): void {
   describe('R7 Reactivation', () => {
     it('R7: an inactive user is reactivated: can sign in again and appears in active lists', async () => {
       const adapter = await fresh();
+      const listed = async (status: 'active' | 'inactive') => (await readAll((page) => adapter.listUsers({ ...page, status }))).map((user) => user.id);
+      expect(await listed('active')).not.toContain(people.inactive);
+      expect(await listed('inactive')).toContain(people.inactive);
       const { user } = await adapter.reactivateUser(people.inactive, as(people.admin));
       expect(user.status).toBe('active');
       expect(await adapter.getAccess(people.inactive)).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
-      const active = await readAll((page) => adapter.listUsers(page));
-      expect(active.map((candidate) => candidate.id)).toContain(people.inactive);
+      expect(await listed('active')).toContain(people.inactive);
+      expect(await listed('inactive')).not.toContain(people.inactive);
     });
 
     it('R7: the license is not restored by itself', async () => {
