@@ -72,7 +72,7 @@ export class OrganisationStore implements OffboardReadModel {
   /** User ids by name then id; names change rarely, so this survives most writes. */
   private userOrder: readonly string[] | null = null;
   /** Filtered users listings, dropped on any user write; a few at most (searches are many). */
-  private readonly userListings = new Map<string, readonly string[]>();
+  private readonly userListings = new Map<string, readonly User[]>();
   revision = 0;
 
   constructor(
@@ -344,10 +344,10 @@ export class OrganisationStore implements OffboardReadModel {
   }
 
   /**
-   * The ids of the users a listing selects, in the listing's order (`keyOf`), computed once until
-   * a user changes: paging through a listing then costs a page each, not a pass over every user.
+   * The users a listing selects, in the listing's order (`keyOf`), computed once until a user
+   * changes: paging through a listing then costs a page each, not a pass over every user.
    */
-  userListing(filterKey: string, keyOf: (user: User) => string, select: (user: User) => boolean): readonly string[] {
+  userListing(filterKey: string, keyOf: (user: User) => string, select: (user: User) => boolean): readonly User[] {
     const cached = this.userListings.get(filterKey);
     if (cached) return cached;
     if (!this.userOrder) {
@@ -355,9 +355,13 @@ export class OrganisationStore implements OffboardReadModel {
       keyed.sort(([a], [b]) => compareKeys(a, b));
       this.userOrder = keyed.map(([, id]) => id);
     }
-    const ids = this.userOrder.filter((id) => select(this.users.get(id)!));
+    const users: User[] = [];
+    for (const id of this.userOrder) {
+      const user = this.users.get(id)!;
+      if (select(user)) users.push(user);
+    }
     if (this.userListings.size >= 16) this.userListings.clear();
-    this.userListings.set(filterKey, ids);
-    return ids;
+    this.userListings.set(filterKey, users);
+    return users;
   }
 }

@@ -23,14 +23,13 @@ const userKey = (user: User) => `${user.name.toLowerCase().slice(0, 80)}\u0000${
 export function listUsers(store: OrganisationStore, query: ListUsersQuery): Page<User> {
   const status = query.status ?? 'active';
   const filterKey = JSON.stringify([status, query.role, query.licensed, query.search]);
-  const ids = store.userListing(filterKey, userKey, (user) =>
+  const users = store.userListing(filterKey, userKey, (user) =>
     (status === 'all' || user.status === status) &&
     (!query.role || user.role === query.role) &&
     (query.licensed === undefined || isSalesperson(user) === query.licensed) &&
     (matches(user.name, query.search) || matches(user.email, query.search)),
   );
-  const user = (id: string) => store.users.get(id)!;
-  return paginate(ids, (id) => userKey(user(id)), query, (id) => copyUser(user(id)));
+  return paginate(users, userKey, query, copyUser);
 }
 
 /** Pages over ids and copies only the page: paging 100k contacts costs a page, not the list. */
