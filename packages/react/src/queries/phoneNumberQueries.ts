@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useOffboard } from '../provider/OffboardContext';
 import { offboardKeys } from './queryKeys';
 
-/** The organisation's phone numbers, of one country or of all. */
-export function usePhoneNumbers(country: string | null = null) {
+/** Every phone number of the organisation; `enabled: false` when the caller already knows what it needs. */
+export function usePhoneNumbers({ enabled = true } = {}) {
   const { adapter } = useOffboard();
   return useQuery({
-    queryKey: offboardKeys.phoneNumberList(country),
-    queryFn: () => readAllPages((cursor) => adapter.listPhoneNumbers({ ...(country ? { country } : {}), cursor, limit: 500 })),
+    queryKey: offboardKeys.phoneNumberList(null),
+    queryFn: () => readAllPages((cursor) => adapter.listPhoneNumbers({ cursor, limit: 500 })),
+    enabled,
   });
 }

@@ -6,10 +6,10 @@ import { part } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 import { usePhoneNumbers } from '../../queries/phoneNumberQueries';
 
-/** Countries where the organisation has numbers, and the user's previous one, by name. */
+/** The host's countries, or those where the organisation has numbers; and the user's previous one; by name. */
 function useCountryOptions(plan: OffboardingPlan, countries: readonly string[] | undefined) {
   const messages = useMessages();
-  const phoneNumbers = usePhoneNumbers();
+  const phoneNumbers = usePhoneNumbers({ enabled: countries === undefined });
   const options = useMemo(() => {
     const codes = new Set(countries ?? (phoneNumbers.data ?? []).map((phoneNumber) => phoneNumber.country));
     if (plan.user.license) codes.add(plan.user.license.country);

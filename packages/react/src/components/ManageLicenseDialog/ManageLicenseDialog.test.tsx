@@ -109,6 +109,14 @@ describe('ManageLicenseDialog', () => {
     expect(within(dialog).getByRole('combobox', { name: 'License country' })).toHaveValue('AR');
   });
 
+  it('R7: countries the host passes are the choice, and the phone numbers are not fetched for it', async () => {
+    const { adapter } = renderWithOffboard(<ManageLicenseDialog user={userOf('u-julia')} open onOpenChange={() => undefined} countries={['PT', 'ES']} />);
+    const country = await screen.findByRole('combobox', { name: 'License country' });
+    expect(within(country).getAllByRole('option').map((option) => option.textContent)).toEqual(['Portugal', 'Spain']);
+    expect(screen.getByRole('button', { name: 'Assign license' })).not.toHaveAttribute('aria-disabled');
+    expect(adapter.calls.listPhoneNumbers).toBeUndefined();
+  });
+
   it('R11: deactivating the numbers survives a lost answer: the retry replays and applies once', async () => {
     const { user, adapter, auditCount } = renderWithOffboard(<Opener user={userOf('u-diego')} />);
     const dialog = await openDialog(user);
