@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 const react18 = (path: string) => fileURLToPath(new URL(`../react18/node_modules/${path}`, import.meta.url));
 
@@ -49,8 +49,6 @@ export default defineConfig({
           setupFiles: ['test/react18/requireReact18.ts', 'test/setup.ts'],
           env: { OFFBOARD_REACT18_ROOT: react18('..'), OFFBOARD_REACT_MAJOR: '18' },
           include: TESTS,
-          // The fault matrix exercises the kit's flows, not React's: once, under React 19, is enough.
-          exclude: [...configDefaults.exclude, 'test/faultMatrix.test.tsx'],
           server: { deps: { inline: REACT_DEPENDENTS } },
         },
       },

@@ -15,7 +15,7 @@ import { renderWithOffboard } from './renderWithOffboard';
 
 /*
  * R11 in the UI: every step of every component that changes something, under each way a request
- * can break. Runs in the react19 project only; the react18 project runs every other test.
+ * can break. Runs under React 18 and 19, like every other test here.
  */
 
 type Rendered = ReturnType<typeof renderWithOffboard>;
