@@ -2,7 +2,7 @@ import { DEMO_SCENARIOS, demoOrganisation } from '@offboard/core/fixtures';
 import type { User } from '@offboard/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { ManageLicenseDialog } from './ManageLicenseDialog';
 
@@ -94,7 +94,28 @@ describe('ManageLicenseDialog', () => {
     expect(within(dialog).getByRole('meter')).toHaveAttribute('aria-valuetext', '10 of 10 seats used');
   });
 
-  it('R7: countries that failed to load say so and load again; assigning waits for them', async () => {
+  it('R7: assigning waits, and says so, while the countries load', async () => {
+    const { user, adapter } = renderWithOffboard(<Opener user={userOf('u-julia')} />);
+    let answer!: () => void;
+    const listPhoneNumbers = adapter.listPhoneNumbers.bind(adapter);
+    vi.spyOn(adapter, 'listPhoneNumbers').mockImplementationOnce(async (...args) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return listPhoneNumbers(...args);
+    });
+    const dialog = await openDialog(user);
+    const assign = await within(dialog).findByRole('button', { name: 'Assign license' });
+    expect(assign).toHaveAttribute('aria-disabled', 'true');
+    expect(assign).toHaveAccessibleDescription('Loading countries…');
+    await user.click(assign);
+    expect(within(dialog).queryByText(/Uses one paid seat/)).toBeNull();
+
+    answer();
+    await expect.poll(() => assign.getAttribute('aria-disabled')).toBeNull();
+    expect(assign).not.toHaveAccessibleDescription();
+    expect(within(dialog).getByRole('combobox', { name: 'License country' })).toHaveValue('AR');
+  });
+
+  it('R7: countries that failed to load say so and load again', async () => {
     const { user, adapter } = renderWithOffboard(<Opener user={userOf('u-julia')} />);
     adapter.failNext('listPhoneNumbers', { when: 'before' });
     const dialog = await openDialog(user);
@@ -104,7 +125,6 @@ describe('ManageLicenseDialog', () => {
 
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     const assign = await within(dialog).findByRole('button', { name: 'Assign license' });
-    if (assign.getAttribute('aria-disabled')) expect(assign).toHaveAccessibleDescription('Loading countries…');
     await expect.poll(() => assign.getAttribute('aria-disabled')).toBeNull();
     expect(within(dialog).getByRole('combobox', { name: 'License country' })).toHaveValue('AR');
   });
