@@ -2,15 +2,14 @@ import { DEMO_ACTOR_ID, DEMO_NOW, demoOrganisation } from '@offboard/core/fixtur
 import type { AuditAction, OffboardAdapter, OffboardData, User } from '@offboard/core';
 import { createInMemoryBackend, type InMemoryBackend } from '@offboard/core/in-memory';
 import { screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ManageLicenseDialog } from '../src/components/ManageLicenseDialog/ManageLicenseDialog';
 import { OffboardingChecklist } from '../src/components/OffboardingChecklist/OffboardingChecklist';
 import { ReassignContactsWizard } from '../src/components/ReassignContactsWizard/ReassignContactsWizard';
 import { TransferableTasks } from '../src/components/TransferableTasks/TransferableTasks';
 import { UserActionsMenu } from '../src/components/UserActionsMenu/UserActionsMenu';
 import { UsersScreen } from '../src/components/UsersScreen/UsersScreen';
 import { en } from '../src/i18n/en';
+import { LicenseOpener } from './LicenseOpener';
 import { renderWithOffboard } from './renderWithOffboard';
 
 /*
@@ -71,18 +70,6 @@ const withoutColombianNumbers = () =>
   demoAfter(async (backend) => {
     for (const id of ['pn-co-1', 'pn-co-2']) await backend.deactivatePhoneNumber(id, { actorId: DEMO_ACTOR_ID });
   });
-
-function LicenseOpener({ user }: { user: User }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        Open license
-      </button>
-      <ManageLicenseDialog user={user} open={open} onOpenChange={setOpen} />
-    </>
-  );
-}
 
 async function openLicense(userId: string) {
   const view = renderWithOffboard(<LicenseOpener user={userOf(userId)} />);

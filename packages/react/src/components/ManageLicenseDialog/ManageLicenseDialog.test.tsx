@@ -1,25 +1,13 @@
 import { DEMO_SCENARIOS, demoOrganisation } from '@offboard/core/fixtures';
 import type { User } from '@offboard/core';
 import { screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { LicenseOpener } from '../../../test/LicenseOpener';
 import { renderWithOffboard } from '../../../test/renderWithOffboard';
 import { ManageLicenseDialog } from './ManageLicenseDialog';
 
 const userOf = (id: string): User => demoOrganisation().users.find((user) => user.id === id)!;
 const R4 = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
-
-function Opener({ user }: { user: User }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        Open license
-      </button>
-      <ManageLicenseDialog user={user} open={open} onOpenChange={setOpen} />
-    </>
-  );
-}
 
 async function openDialog(user: ReturnType<typeof renderWithOffboard>['user']) {
   await user.click(screen.getByRole('button', { name: 'Open license' }));
@@ -28,7 +16,7 @@ async function openDialog(user: ReturnType<typeof renderWithOffboard>['user']) {
 
 describe('ManageLicenseDialog', () => {
   it('R2 and R7: deactivates a license after showing its effects, then assigns one again with a seat check', async () => {
-    const { user, backend } = renderWithOffboard(<Opener user={userOf('u-elena')} />);
+    const { user, backend } = renderWithOffboard(<LicenseOpener user={userOf('u-elena')} />);
     const dialog = await openDialog(user);
     expect(dialog).toHaveAccessibleDescription('Salesperson license of Elena Torres');
     expect(await within(dialog).findByText('Active')).toBeInTheDocument();
@@ -58,7 +46,7 @@ describe('ManageLicenseDialog', () => {
   });
 
   it('R4: shows the exact message, the country’s numbers and the way out, which unblocks the license', async () => {
-    const { user, backend, auditCount } = renderWithOffboard(<Opener user={userOf('u-ignacio')} />);
+    const { user, backend, auditCount } = renderWithOffboard(<LicenseOpener user={userOf('u-ignacio')} />);
     const dialog = await openDialog(user);
     const deactivate = await within(dialog).findByRole('button', { name: 'Deactivate license' });
     expect(deactivate).toHaveAttribute('aria-disabled', 'true');
@@ -85,7 +73,7 @@ describe('ManageLicenseDialog', () => {
   });
 
   it('R7: with every seat in use, assigning a license is blocked with the reason and the seat count', async () => {
-    const { user } = renderWithOffboard(<Opener user={userOf('u-julia')} />, { data: DEMO_SCENARIOS['seats-exhausted'].data() });
+    const { user } = renderWithOffboard(<LicenseOpener user={userOf('u-julia')} />, { data: DEMO_SCENARIOS['seats-exhausted'].data() });
     const dialog = await openDialog(user);
     const assign = await within(dialog).findByRole('button', { name: 'Assign license' });
     expect(assign).toHaveAttribute('aria-disabled', 'true');
@@ -95,7 +83,7 @@ describe('ManageLicenseDialog', () => {
   });
 
   it('R7: assigning waits, and says so, while the countries load', async () => {
-    const { user, adapter } = renderWithOffboard(<Opener user={userOf('u-julia')} />);
+    const { user, adapter } = renderWithOffboard(<LicenseOpener user={userOf('u-julia')} />);
     let answer!: () => void;
     const listPhoneNumbers = adapter.listPhoneNumbers.bind(adapter);
     vi.spyOn(adapter, 'listPhoneNumbers').mockImplementationOnce(async (...args) => {
@@ -116,7 +104,7 @@ describe('ManageLicenseDialog', () => {
   });
 
   it('R7: countries that failed to load say so and load again', async () => {
-    const { user, adapter } = renderWithOffboard(<Opener user={userOf('u-julia')} />);
+    const { user, adapter } = renderWithOffboard(<LicenseOpener user={userOf('u-julia')} />);
     adapter.failNext('listPhoneNumbers', { when: 'before' });
     const dialog = await openDialog(user);
     const alert = await within(dialog).findByRole('alert');
@@ -138,7 +126,7 @@ describe('ManageLicenseDialog', () => {
   });
 
   it('R11: deactivating the numbers survives a lost answer: the retry replays and applies once', async () => {
-    const { user, adapter, auditCount } = renderWithOffboard(<Opener user={userOf('u-diego')} />);
+    const { user, adapter, auditCount } = renderWithOffboard(<LicenseOpener user={userOf('u-diego')} />);
     const dialog = await openDialog(user);
     await user.click(await within(dialog).findByRole('button', { name: 'Deactivate 2 numbers' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 2 phone numbers in Colombia?' });
@@ -153,7 +141,7 @@ describe('ManageLicenseDialog', () => {
   });
 
   it('R2: works by keyboard alone, traps focus and gives it back to its opener', async () => {
-    const { user, backend } = renderWithOffboard(<Opener user={userOf('u-oscar')} />);
+    const { user, backend } = renderWithOffboard(<LicenseOpener user={userOf('u-oscar')} />);
     await user.tab();
     const opener = screen.getByRole('button', { name: 'Open license' });
     await user.keyboard('{Enter}');
