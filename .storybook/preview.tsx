@@ -6,7 +6,7 @@ import type { ScenarioArgs } from '../stories/support/offboardParameters';
 import { createOffboardLoader } from '../stories/support/offboardLoader';
 import './preview.css';
 
-/** Every story runs inside the provider, against its own backend, in the toolbar's locale and theme. */
+/** Every story runs inside the provider, signed in as its caller, against its own backend, in the toolbar's locale and theme. */
 const withOffboard: Decorator = (Story, context) => {
   const loaded = context.loaded as OffboardLoaded;
   const args = context.args as ScenarioArgs;
@@ -15,7 +15,16 @@ const withOffboard: Decorator = (Story, context) => {
   const locale = args.locale ?? context.globals.locale ?? 'en';
   return (
     <div className="sb-offboard-canvas" data-theme={theme}>
-      <OffboardProvider key={context.id} adapter={loaded.adapter} currentUserId={loaded.actorId} locale={locale} messages={locale === 'es' ? es : undefined} theme={theme}>
+      <OffboardProvider
+        key={context.id}
+        adapter={loaded.adapter}
+        currentUserId={loaded.caller.actorId}
+        organisationId={loaded.caller.organisationId}
+        callerKind={loaded.caller.kind}
+        locale={locale}
+        messages={locale === 'es' ? es : undefined}
+        theme={theme}
+      >
         <Story />
       </OffboardProvider>
     </div>

@@ -12,7 +12,7 @@ export type MockWorker = SetupWorker & { readonly faults: FaultController };
  */
 export async function startMockWorker(
   backend: OffboardAdapter,
-  options: MockOptions & { readonly start?: StartOptions } = {},
+  options: MockOptions & { readonly start?: StartOptions },
 ): Promise<MockWorker> {
   const handlers = createHandlers(backend, options);
   const worker = setupWorker(...handlers);

@@ -1,5 +1,5 @@
-import { OPERATIONS, ROUTES, joinUrl, type OffboardAdapter } from '@offboard/core';
-import { handleRoute, handleUnknownRoute } from '@offboard/core/server';
+import { joinUrl, type OffboardAdapter } from '@offboard/core';
+import { createOffboardHandler, matchRoute, type Authenticate } from '@offboard/core/server';
 import { http, type HttpHandler } from 'msw';
 import { createFaultController, withFault, type Fault, type FaultController, type FaultTarget } from './faults';
 import { wait, type Latency } from './latency';
@@ -11,6 +11,11 @@ export interface MockOptions {
    * @default '/'
    */
   readonly baseUrl?: string;
+  /**
+   * Who calls, as a real server would learn it: `createDemoAuthenticator().authenticate` in
+   * stories and tests, or the host's own. Requests it does not recognise are answered 401.
+   */
+  readonly authenticate: Authenticate;
   /** Delay before every answer, in ms or as a `[min, max]` range. @default 0 */
   readonly latency?: Latency;
   /** Faults armed from the start, per operation or `'*'`; change them later through `faults`. */
@@ -20,29 +25,20 @@ export interface MockOptions {
 /** MSW handlers (spread them into `setupServer`, `setupWorker` or a story) plus their fault controller. */
 export type MockHandlers = HttpHandler[] & { readonly faults: FaultController };
 
-const METHODS = { GET: http.get, POST: http.post, DELETE: http.delete } as const;
-
 /**
  * The whole REST contract served from `backend` (usually `createInMemoryBackend`), so stories and
- * tests run every rule for real over HTTP. Parsing, problem documents and ETags come from core's
- * `handleRoute`; this file adds only MSW wiring, latency and faults.
+ * tests run every rule for real over HTTP, through the very handler a host's server runs
+ * (`createOffboardHandler`); this file adds only MSW wiring, latency and faults.
  */
-export function createHandlers(backend: OffboardAdapter, options: MockOptions = {}): MockHandlers {
+export function createHandlers(backend: OffboardAdapter, options: MockOptions): MockHandlers {
   const faults = createFaultController(options.faults);
-  const url = (path: string) => joinUrl(options.baseUrl ?? '/', path);
-
-  const operations = OPERATIONS.map((operation) => {
-    const { method, path } = ROUTES[operation];
-    return METHODS[method](url(path), async ({ request, params }) => {
-      await wait(options.latency);
-      return withFault(faults.take(operation), request, () => handleRoute(backend, operation, request, params));
-    });
+  const baseUrl = options.baseUrl ?? '/';
+  const basePath = new URL(baseUrl, 'http://base.invalid').pathname.replace(/\/+$/, '');
+  const handle = createOffboardHandler({ backend, authenticate: options.authenticate, basePath });
+  const contract = http.all(joinUrl(baseUrl, '/v1/*'), async ({ request }) => {
+    await wait(options.latency);
+    const match = matchRoute(request.method, new URL(request.url).pathname.slice(basePath.length));
+    return withFault(match.operation ? faults.take(match.operation) : undefined, request, () => handle(request));
   });
-  // After every route: other methods on a known path get 405 + Allow, unknown paths 404.
-  const paths = [...new Set(OPERATIONS.map((operation) => ROUTES[operation].path))];
-  const fallbacks = [
-    ...paths.map((path) => http.all(url(path), ({ request }) => handleUnknownRoute(request, path))),
-    http.all(url('/v1/*'), ({ request }) => handleUnknownRoute(request)),
-  ];
-  return Object.assign([...operations, ...fallbacks], { faults });
+  return Object.assign([contract], { faults });
 }

@@ -17,7 +17,7 @@ const wrongType = fc.constantFrom<unknown>(42, true, null, { nested: 'object' },
 /** fetch itself refuses some header values (control characters, edge spaces); those never reach a server. */
 const sendableHeader = (value: string) => {
   try {
-    return new Headers({ 'X-Actor-Id': value }).get('X-Actor-Id') === value;
+    return new Headers({ Authorization: value }).get('Authorization') === value;
   } catch {
     return false;
   }
@@ -40,8 +40,8 @@ async function expectRefused(request: { method: string; path: string; headers?: 
   expect(response.status, `${kind} ${request.method} ${request.path}`).toBeGreaterThanOrEqual(400);
   expect(response.status, `${kind} ${request.method} ${request.path}`).toBeLessThan(500);
   expect(response.headers.get('Content-Type')).toBe('application/problem+json');
-  // Malformed: VALIDATION_FAILED; well-formed but unknown: NOT_FOUND (or FORBIDDEN for an actor).
-  expect((response.body as { code: string }).code).toMatch(/^(VALIDATION_FAILED|NOT_FOUND|FORBIDDEN|DELETION_NOT_SUPPORTED)$/);
+  // Malformed: VALIDATION_FAILED; well-formed but unknown: NOT_FOUND; bad credentials: UNAUTHENTICATED.
+  expect((response.body as { code: string }).code).toMatch(/^(VALIDATION_FAILED|NOT_FOUND|FORBIDDEN|DELETION_NOT_SUPPORTED|UNAUTHENTICATED)$/);
 }
 
 describe('Bad input at every REST endpoint', () => {
@@ -55,7 +55,7 @@ describe('Bad input at every REST endpoint', () => {
     it(`${route.method} ${route.path}: hostile ids, unknown and wrong-typed fields, huge bodies → typed 4xx, nothing changed`, async () => {
       const { backend } = serve();
       const before = backend.snapshot();
-      const headers = route.mutation ? admin : {};
+      const headers = admin;
       const path = pathFor(route, route.id ? validId[route.id] : '');
       const body = VALID_BODIES[operation];
 
@@ -65,7 +65,7 @@ describe('Bad input at every REST endpoint', () => {
           if (route.id && text !== '') await expectRefused({ method: route.method, path: pathFor(route, text), headers, body }, 'hostile id');
           await expectRefused({ method: route.method, path: `${path}?${encodeURIComponent(text) || 'x'}=1`, headers, body }, 'unknown query parameter');
           if (route.query) await expectRefused({ method: route.method, path: `${path}?limit=${encodeURIComponent(text)}`, headers }, 'bad query value');
-          if (route.mutation && sendableHeader(text)) await expectRefused({ method: route.method, path, headers: { 'X-Actor-Id': text }, body }, 'hostile actor');
+          if (sendableHeader(`Bearer ${text}`)) await expectRefused({ method: route.method, path, headers: { Authorization: `Bearer ${text}` }, body }, 'hostile credentials');
           if (route.body) {
             await expectRefused({ method: route.method, path, headers, body: { ...(body as object), [text || 'empty']: value } }, 'unknown body field');
             for (const field of Object.keys(body as object)) {

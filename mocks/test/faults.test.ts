@@ -1,10 +1,11 @@
+import { as, observer } from '@offboard/core/testing';
 import { isOffboardError, type OffboardError } from '@offboard/core';
 import { describe, expect, it } from 'vitest';
 import { createFaultController } from '../src';
 import { mockServer } from './mockServer';
 
 const { serve } = mockServer();
-const admin = { actorId: 'u-ana' };
+const admin = as('u-ana');
 
 async function rejection(promise: Promise<unknown>): Promise<OffboardError> {
   const reason = await promise.then(() => undefined, (error: unknown) => error);
@@ -40,7 +41,7 @@ describe('Fault injection', () => {
     const retried = await adapter.deactivateLicense('u-elena', context);
     expect(retried.audit).toEqual(applied.auditLog!.at(-1));
     expect(backend.snapshot()).toEqual(applied);
-    expect((await adapter.listAuditLog({ targetId: 'u-elena', action: 'license.deactivated' })).total).toBe(1);
+    expect((await adapter.listAuditLog({ targetId: 'u-elena', action: 'license.deactivated' }, observer)).total).toBe(1);
   });
 
   it('server error: 500 without a problem body is SERVER_ERROR with the status; before changes nothing, after applies', async () => {
@@ -52,45 +53,45 @@ describe('Fault injection', () => {
     expect(backend.snapshot()).toEqual(before);
     handlers.faults.set('deactivatePhoneNumber', { kind: 'server-error', when: 'after' });
     await rejection(adapter.deactivatePhoneNumber('pn-es-1', admin));
-    expect((await backend.listPhoneNumbers({ status: 'inactive' })).items.map((number) => number.id)).toContain('pn-es-1');
+    expect((await backend.listPhoneNumbers({ status: 'inactive' }, observer)).items.map((number) => number.id)).toContain('pn-es-1');
   });
 
   it('timeout: no answer until the client aborts, NETWORK_ERROR with reason timeout; after the backend, the change is kept', async () => {
     const { backend, adapter, handlers } = serve({ timeoutMs: 60 });
     handlers.faults.set('getSeatUsage', { kind: 'timeout' });
-    const error = await rejection(adapter.getSeatUsage());
+    const error = await rejection(adapter.getSeatUsage(observer));
     expect(error.details).toEqual({ reason: 'timeout', timeoutMs: 60 });
     handlers.faults.set('takeTask', { kind: 'timeout', when: 'after' });
-    await rejection(adapter.takeTask('t-047', { actorId: 'u-carla' }));
-    expect((await backend.listTasks({ assigneeId: 'u-carla', transferable: false })).items.map((task) => task.id)).toContain('t-047');
+    await rejection(adapter.takeTask('t-047', as('u-carla')));
+    expect((await backend.listTasks({ assigneeId: 'u-carla', transferable: false }, observer)).items.map((task) => task.id)).toContain('t-047');
   });
 
   it('latency (fixed or a range) and slow faults delay answers without changing them', async () => {
     const { adapter, handlers } = serve({ mock: { latency: 40 } });
-    expect(await elapsed(() => adapter.getSeatUsage())).toBeGreaterThanOrEqual(35);
+    expect(await elapsed(() => adapter.getSeatUsage(observer))).toBeGreaterThanOrEqual(35);
     handlers.faults.set('getUser', { kind: 'slow', ms: 80 });
-    expect(await elapsed(() => adapter.getUser('u-ana'))).toBeGreaterThanOrEqual(110);
+    expect(await elapsed(() => adapter.getUser('u-ana', observer))).toBeGreaterThanOrEqual(110);
     const ranged = serve({ mock: { latency: [20, 30] } });
-    expect(await elapsed(() => ranged.adapter.getSeatUsage())).toBeGreaterThanOrEqual(15);
-    expect(await ranged.adapter.getUser('u-ana')).toEqual(await ranged.backend.getUser('u-ana'));
+    expect(await elapsed(() => ranged.adapter.getSeatUsage(observer))).toBeGreaterThanOrEqual(15);
+    expect(await ranged.adapter.getUser('u-ana', observer)).toEqual(await ranged.backend.getUser('u-ana', observer));
   });
 
   it('faults fire `times` times, "*" covers every operation without its own fault, and clear() removes them', async () => {
     const { adapter, handlers } = serve({ mock: { faults: { listUsers: { kind: 'server-error', times: 2 } } } });
     expect(handlers.faults.armed()).toEqual({ listUsers: { fault: { kind: 'server-error', times: 2 }, remaining: 2 } });
-    await rejection(adapter.listUsers());
+    await rejection(adapter.listUsers({}, observer));
     expect(handlers.faults.armed().listUsers?.remaining).toBe(1);
-    await rejection(adapter.listUsers());
-    expect((await adapter.listUsers()).total).toBeGreaterThan(0);
+    await rejection(adapter.listUsers({}, observer));
+    expect((await adapter.listUsers({}, observer)).total).toBeGreaterThan(0);
     handlers.faults.set('*', { kind: 'network-error', times: Infinity });
     handlers.faults.set('getAccess', { kind: 'server-error', times: Infinity });
-    expect((await rejection(adapter.getSeatUsage())).code).toBe('NETWORK_ERROR');
-    expect((await rejection(adapter.getAccess('u-ana'))).code).toBe('SERVER_ERROR');
+    expect((await rejection(adapter.getSeatUsage(observer))).code).toBe('NETWORK_ERROR');
+    expect((await rejection(adapter.getAccess('u-ana', observer))).code).toBe('SERVER_ERROR');
     handlers.faults.clear('getAccess');
-    expect((await rejection(adapter.getAccess('u-ana'))).code).toBe('NETWORK_ERROR');
+    expect((await rejection(adapter.getAccess('u-ana', observer))).code).toBe('NETWORK_ERROR');
     handlers.faults.clear();
     expect(handlers.faults.armed()).toEqual({});
-    expect((await adapter.getAccess('u-ana')).canSignIn).toBe(true);
+    expect((await adapter.getAccess('u-ana', observer)).canSignIn).toBe(true);
   });
 
   it('a controller counts down independently of any server', () => {

@@ -1,9 +1,9 @@
+import { as, observer } from '@offboard/core/testing';
 import { ERROR_CODES, ERROR_STATUS, LAST_LICENSE_IN_COUNTRY_MESSAGE, isOffboardError, type ErrorCode, type OffboardAdapter, type OffboardError } from '@offboard/core';
 import { describe, expect, it } from 'vitest';
 import { admin, backendFor, mockServer, send, type ServeOptions } from './mockServer';
 
 const { serve, lastStatus } = mockServer();
-const as = (actorId: string, extra: { idempotencyKey?: string; expectedVersion?: number } = {}) => ({ actorId, ...extra });
 
 async function rejection(promise: Promise<unknown>): Promise<OffboardError> {
   const reason = await promise.then(() => undefined, (error: unknown) => error);
@@ -21,7 +21,7 @@ interface RefusalCase {
 
 /** Every code a backend refuses with, each from a real rule of the in-memory backend. */
 const cases: RefusalCase[] = [
-  { code: 'NOT_FOUND', refused: (a) => a.getUser('u-nobody') },
+  { code: 'NOT_FOUND', refused: (a) => a.getUser('u-nobody', observer) },
   { code: 'NOT_FOUND', refused: (a) => a.reassignContacts({ fromOwnerId: 'u-marta', contactIds: ['c-999'], toUserIds: ['u-carla'] }, as('u-ana')) },
   { code: 'ALREADY_INACTIVE', refused: (a) => a.deactivateUser('u-karla', as('u-ana')) },
   { code: 'ALREADY_ACTIVE', refused: (a) => a.reactivateUser('u-carla', as('u-ana')) },
@@ -42,12 +42,11 @@ const cases: RefusalCase[] = [
   { code: 'CANNOT_DEACTIVATE_SELF', refused: (a) => a.deactivateUser('u-ana', as('u-ana')) },
   {
     code: 'LAST_ADMIN',
-    options: { policy: { serviceActorIds: ['svc-directory'] } },
     setup: async (a) => {
       await a.deactivateUser('u-bruno', as('u-ana'));
       await a.deactivateUser('u-nora', as('u-ana'));
     },
-    refused: (a) => a.deactivateUser('u-ana', as('svc-directory')),
+    refused: (a) => a.deactivateUser('u-ana', as('svc-directory', { kind: 'service' })),
   },
   { code: 'VERSION_CONFLICT', refused: (a) => a.deactivateUser('u-carla', as('u-ana', { expectedVersion: 7 })) },
   {
@@ -65,9 +64,10 @@ const cases: RefusalCase[] = [
 ];
 
 describe('Refusals over HTTP', () => {
-  it('cover every code a backend refuses with (all but the transport codes)', () => {
+  it('cover every code a backend refuses with (all but the transport codes and UNAUTHENTICATED, which only the server gives)', () => {
     const covered = new Set(cases.map((refusal) => refusal.code));
-    expect([...covered].sort()).toEqual(ERROR_CODES.filter((code) => code !== 'NETWORK_ERROR' && code !== 'SERVER_ERROR').sort());
+    const serverOnly = ['NETWORK_ERROR', 'SERVER_ERROR', 'UNAUTHENTICATED'];
+    expect([...covered].sort()).toEqual(ERROR_CODES.filter((code) => !serverOnly.includes(code)).sort());
   });
 
   for (const { code, refused, setup, options } of cases) {

@@ -59,7 +59,7 @@ export const DeactivateLicenseR2: Story = {
     await expect(await within(dialog).findByText('Inactive')).toBeVisible();
     await expect(within(dialog).getByRole('meter', { name: 'Seat usage' })).toHaveAttribute('aria-valuetext', '9 of 11 seats used');
     await expect(await auditCount(loaded, 'license.deactivated', 'u-elena')).toBe(1);
-    await expect(await loaded.backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
+    await expect(await loaded.backend.getAccess('u-elena', loaded.observer)).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
   },
 };
 
@@ -82,7 +82,7 @@ export const AssignLicenseR7: Story = {
     await userEvent.click(within(confirmation).getByRole('button', { name: 'Assign license' }));
 
     await expectAnnounced('Julia Fernández now has a license in Mexico.');
-    await expect((await loaded.backend.getUser('u-julia')).license).toEqual({ country: 'MX', status: 'active' });
+    await expect((await loaded.backend.getUser('u-julia', loaded.observer)).license).toEqual({ country: 'MX', status: 'active' });
     await expect(await auditCount(loaded, 'license.assigned', 'u-julia')).toBe(1);
   },
 };
@@ -168,12 +168,26 @@ export const SelfGuardR9: Story = {
   },
 };
 
+/** R9: Carla, a member, sees her own license, and every change to it refused. */
 export const MemberActorR9: Story = {
+  parameters: { subject: 'u-carla', offboard: { actorId: 'u-carla' } },
+  play: async ({ canvasElement }) => {
+    const dialog = await openDialog(canvasElement, 'Manage license: Carla Méndez');
+    // R9: license changes need an active admin.
+    await expectBlocked(await within(dialog).findByRole('button', { name: 'Deactivate license' }), 'Only an active admin can do this.');
+    await expect(within(dialog).getByText('Spain')).toBeVisible();
+  },
+};
+
+/** R12: another user's plan is an admin's to read: a member is told so, and it is never asked for. */
+export const MemberOnAnotherUserR12: Story = {
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement, 'Manage license: Elena Torres');
-    // R9: Carla is a member; license changes need an active admin.
-    await expectBlocked(await within(dialog).findByRole('button', { name: 'Deactivate license' }), 'Only an active admin can do this.');
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('Only an admin can see this.');
+    // A refusal is not retried, and nothing is offered that would only be refused.
+    await expect(within(dialog).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await expect(within(dialog).queryByRole('button', { name: 'Deactivate license' })).not.toBeInTheDocument();
   },
 };
 

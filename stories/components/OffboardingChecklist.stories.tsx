@@ -109,7 +109,7 @@ export const RoleChangeCompleted: Story = {
     await expect(await auditCount(loaded, 'contacts.reassigned', 'u-elena')).toBe(1);
     await expect(await auditCount(loaded, 'tasks.transferred', 'u-elena')).toBe(1);
     await expect(await auditCount(loaded, 'license.deactivated', 'u-elena')).toBe(1);
-    await expect(await loaded.backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, commercialFeatures: false, reports: true });
+    await expect(await loaded.backend.getAccess('u-elena', loaded.observer)).toMatchObject({ canSignIn: true, commercialFeatures: false, reports: true });
   },
 };
 
@@ -157,7 +157,7 @@ export const SelfGuardR9: Story = {
 
 export const LastAdminGuardR9: Story = {
   args: { userId: 'u-ana' },
-  parameters: { offboard: { data: singleAdminOrganisation, policy: { serviceActorIds: ['svc-directory'] }, actorId: 'svc-directory' } },
+  parameters: { offboard: { data: singleAdminOrganisation, actorId: 'svc-directory', callerKind: 'service' } },
   play: async ({ canvasElement }) => {
     await loadedSteps(canvasElement, 'Offboarding Ana García');
     // R9: a service identity may take Ana's license, not the last active admin herself.
@@ -166,16 +166,27 @@ export const LastAdminGuardR9: Story = {
   },
 };
 
+/** R9: Carla, a member, reads her own checklist: every step that changes something is refused, with the reason. */
 export const MemberActorR9: Story = {
+  args: { userId: 'u-carla' },
+  parameters: { offboard: { actorId: 'u-carla' } },
+  play: async ({ canvasElement }) => {
+    await loadedSteps(canvasElement, 'Offboarding Carla Méndez');
+    await expectBlocked(within(stepOf(canvasElement, 'reassign-contacts')).getByRole('button', { name: 'Reassign 25 contacts' }), 'Only an active admin can do this.');
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), 'Only an active admin can do this.');
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), 'Only an active admin can do this.');
+  },
+};
+
+/** R12: another user's checklist is an admin's to read: a member is told so, and the plan is never asked for. */
+export const MemberOnAnotherUserR12: Story = {
   args: { userId: 'u-elena' },
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
-    await loadedSteps(canvasElement, 'Offboarding Elena Torres');
-    // R9: Carla is a member: every step that changes something is refused, with the reason.
-    await expectBlocked(within(stepOf(canvasElement, 'reassign-contacts')).getByRole('button', { name: 'Reassign 20 contacts' }), 'Only an active admin can do this.');
-    await expectBlocked(within(stepOf(canvasElement, 'transfer-tasks')).getByRole('button', { name: 'Transfer 2 open tasks' }), 'Only an active admin can do this.');
-    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), 'Only an active admin can do this.');
-    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), 'Only an active admin can do this.');
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('Only an admin can see this.');
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    await expect(canvasElement.querySelectorAll('[data-part="checklist-step"]')).toHaveLength(0);
   },
 };
 

@@ -23,10 +23,10 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-/** Every contact has a salesperson: the contacts of Karla and Marta are gone. */
+/** Every contact has a salesperson: the contacts of Karla and Marta are Ana's, history and all. */
 function organisationWithoutOrphanedContacts(): OffboardData {
   const data = demoOrganisation();
-  return { ...data, contacts: data.contacts.filter((contact) => !['u-karla', 'u-marta'].includes(contact.ownerId)) };
+  return { ...data, contacts: data.contacts.map((contact) => (['u-karla', 'u-marta'].includes(contact.ownerId) ? { ...contact, ownerId: 'u-ana' } : contact)) };
 }
 
 const ownerLines = (notice: HTMLElement) => within(notice).getAllByRole('listitem').map((item) => item.firstChild?.textContent);

@@ -32,7 +32,10 @@ function organisationWithoutTransferableTasks(): OffboardData {
 
 const taskItems = (canvasElement: HTMLElement) => within(canvasElement).queryAllByRole('listitem');
 
-/** R6: Karla's and Marta's open tasks wait for a taker; Carla takes one and it is hers, once. */
+/**
+ * R6: Karla's and Marta's open tasks wait for a taker; Carla takes one and it is hers, once. R12:
+ * Carla, a member, may not read inactive users, so no task names who left it.
+ */
 export const TakeTaskR6: Story = {
   play: async (context) => {
     const { canvasElement } = context;
@@ -42,28 +45,30 @@ export const TakeTaskR6: Story = {
     await waitFor(() => expect(taskItems(canvasElement)).toHaveLength(5));
     const [first] = taskItems(canvasElement);
     await expect(first).toHaveTextContent('User deactivated');
-    await expect(await within(first!).findByText('Was assigned to Karla Jiménez')).toBeVisible();
 
     const taskId = first!.dataset.taskId!;
     const title = first!.querySelector('[data-part="task-title"]')!.textContent!;
     await userEvent.click(within(first!).getByRole('button', { name: `Take task: ${title}` }));
     await expectAnnounced(`“${title}” is now yours.`);
     await waitFor(() => expect(taskItems(canvasElement)).toHaveLength(4));
-    await expect(await loaded.backend.listTasks({ assigneeId: 'u-carla', transferable: false, state: 'created' })).toMatchObject({
+    await expect(await loaded.backend.listTasks({ assigneeId: 'u-carla', transferable: false, state: 'created' }, loaded.observer)).toMatchObject({
       items: expect.arrayContaining([expect.objectContaining({ id: taskId })]),
     });
     await expect(await auditCount(loaded, 'task.taken', taskId)).toBe(1);
+    // By now her own record is known, and still no task names anyone.
+    await expect(canvasElement.querySelector('[data-part="task-from"]')).toBeNull();
   },
 };
 
 export const NotASalespersonR6: Story = {
-  // Nora is an admin without a license: she sees the tasks but cannot take them.
+  // Nora is an admin without a license: she sees the tasks, and who left them, but cannot take them.
   parameters: { offboard: { actorId: 'u-nora' } },
   play: async ({ canvasElement }) => {
     const buttons = await within(canvasElement).findAllByRole('button', { name: /^Take task/ });
     await expect(buttons).toHaveLength(5);
     await waitFor(() => expect(buttons[0]).toHaveAttribute('aria-disabled', 'true'));
-    for (const button of buttons) await expectBlocked(button, 'Only a salesperson with an active license can take tasks.');
+    for (const button of buttons) await expectBlocked(button, 'Only an active salesperson can take a task.');
+    await expect(await within(taskItems(canvasElement)[0]!).findByText('Was assigned to Karla Jiménez')).toBeVisible();
   },
 };
 
@@ -104,12 +109,14 @@ export const AdapterErrorAndRetryR11: Story = {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await expectAnnounced(/is now yours\.$/);
     await expect(await auditCount(loaded, 'task.taken', taskId)).toBe(1);
-    await expect((await loaded.backend.listTasks({ assigneeId: 'u-carla', state: 'created' })).items.map((task) => task.id)).toContain(taskId);
+    await expect((await loaded.backend.listTasks({ assigneeId: 'u-carla', state: 'created' }, loaded.observer)).items.map((task) => task.id)).toContain(taskId);
   },
 };
 
 export const Spanish: Story = {
   globals: { locale: 'es' },
+  // Ana, an admin with a license, takes tasks and reads who left them, inactive users included (R12).
+  parameters: { offboard: { actorId: 'u-ana' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('heading', { name: 'Tareas que puedes tomar' })).toBeVisible();

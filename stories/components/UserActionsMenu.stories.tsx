@@ -26,7 +26,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The actions of one user, as a menu button. Every item is computed from the user’s plan for the signed-in admin (Ana García): a blocked item stays in the menu, focusable, with the rule’s reason as visible text and as its description.',
+          'The actions of one user, as a menu button. Every item is computed from the user’s plan for the signed-in admin (Ana García): a blocked item stays in the menu, focusable, with the rule’s reason as visible text and as its description. A member gets every item refused, and no plan is asked for.',
       },
     },
   },
@@ -84,7 +84,7 @@ export const DeactivateUserR3: Story = {
 
     await expectAnnounced('Elena Torres was deactivated.');
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
-    await expect((await loaded.backend.getUser('u-elena')).status).toBe('inactive');
+    await expect((await loaded.backend.getUser('u-elena', loaded.observer)).status).toBe('inactive');
     await expect(await auditCount(loaded, 'user.deactivated', 'u-elena')).toBe(1);
 
     // The menu follows the new truth: an inactive user is offered activation instead.
@@ -119,7 +119,7 @@ export const SelfGuardR9: Story = {
 
 export const LastAdminGuardR9: Story = {
   // Ana is the only admin left; a directory-sync identity, which acts like an admin, still may not remove her.
-  parameters: { subject: 'u-ana', offboard: { data: singleAdminOrganisation, policy: { serviceActorIds: ['svc-directory'] }, actorId: 'svc-directory' } },
+  parameters: { subject: 'u-ana', offboard: { data: singleAdminOrganisation, actorId: 'svc-directory', callerKind: 'service' } },
   play: async ({ canvasElement }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Ana García');
     // R9: the last active admin cannot be deactivated.
@@ -127,13 +127,27 @@ export const LastAdminGuardR9: Story = {
   },
 };
 
+/** R9 and R12: a member sees every action refused in words, and Elena's plan, which is an admin's to read, is never asked for. */
 export const MemberActorR9: Story = {
   parameters: { subject: 'u-elena', offboard: { actorId: 'u-carla' } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Elena Torres');
+    await expect(menu).toHaveAttribute('data-state', 'refused');
+    const items = within(menu).getAllByRole('menuitem');
+    await expect(items.map((item) => item.querySelector('[data-part="menu-item-label"]')?.textContent)).toEqual([
+      'Manage license',
+      'Reassign contacts',
+      'Start offboarding',
+      'Deactivate user',
+    ]);
     // R9: Carla is a member; only admins act on other users.
-    await expectBlocked(within(menu).getByRole('menuitem', { name: 'Deactivate user' }), 'Only an active admin can do this.');
-    await expectBlocked(within(menu).getByRole('menuitem', { name: 'Reassign contacts' }), 'Only an active admin can do this.');
+    for (const item of items) await expectBlocked(item, 'Only an active admin can do this.');
+    await expect(within(menu).getByRole('menuitem', { name: 'Deactivate user' })).toHaveTextContent('Only an active admin can do this.');
+
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Start offboarding' }));
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Manage license' }));
+    await expect(args.onStartOffboarding).not.toHaveBeenCalled();
+    await expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   },
 };
 
@@ -161,7 +175,7 @@ export const ActivateUserR7: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Activate user' }));
 
     await expectAnnounced('Karla Jiménez was activated.');
-    await expect(await loaded.backend.getUser('u-karla')).toMatchObject({ status: 'active', license: { country: 'ES', status: 'inactive' } });
+    await expect(await loaded.backend.getUser('u-karla', loaded.observer)).toMatchObject({ status: 'active', license: { country: 'ES', status: 'inactive' } });
     await expect(await auditCount(loaded, 'user.reactivated', 'u-karla')).toBe(1);
   },
 };
@@ -202,7 +216,7 @@ export const AdapterErrorAndRetryR11: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
     await expectAnnounced('Elena Torres was deactivated.');
     await expect(await auditCount(loaded, 'user.deactivated', 'u-elena')).toBe(1);
-    await expect((await loaded.backend.getUser('u-elena')).version).toBe(2);
+    await expect((await loaded.backend.getUser('u-elena', loaded.observer)).version).toBe(2);
   },
 };
 

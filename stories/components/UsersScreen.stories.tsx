@@ -214,30 +214,50 @@ export const SelfGuardR9: Story = {
   },
 };
 
+/** A directory-sync console: a service identity sees what an admin sees, and still may not remove the last admin. */
 export const LastAdminGuardR9: Story = {
-  parameters: { offboard: { data: singleAdminOrganisation, policy: { serviceActorIds: ['svc-directory'] }, actorId: 'svc-directory' } },
+  parameters: { offboard: { data: singleAdminOrganisation, actorId: 'svc-directory', callerKind: 'service' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('rowheader', { name: /^Bruno Díaz/ })).toBeVisible();
     await expect(within(rowOf(canvasElement, 'Bruno Díaz')).getByText('Member')).toBeVisible();
+    await expect(within(rowOf(canvasElement, 'Bruno Díaz')).getByText('bruno@vixiees.example')).toBeVisible();
+    await expect(await within(canvasElement).findByRole('meter', { name: 'Seat usage' })).toHaveAttribute('aria-valuetext', '10 of 11 seats used');
+    await expect(within(canvasElement).getByRole('button', { name: 'Inactive' })).toBeVisible();
     const menu = await openActionsMenu(canvasElement, 'Actions for Ana García');
     await expectBlocked(within(menu).getByRole('menuitem', { name: 'Deactivate user' }), 'The last active admin cannot be deactivated.');
   },
 };
 
-/** R9: a member sees the screen, and every change refused in words, in the menu and in the batch. */
-export const MemberActorR9: Story = {
+/**
+ * R12 and R9: a member reads active users' names, roles and license badges, and their own email
+ * only; every change is refused in words; seats, the orphaned contacts, inactive users and the
+ * batch are an admin's, so they are neither shown nor asked for.
+ */
+export const MemberActorR12: Story = {
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('rowheader', { name: /^Ana García/ });
+    await expect(listedNames(canvasElement)).toHaveLength(13);
+    await expect(listedNames(canvasElement)).not.toContain('Karla Jiménez');
+    await expect(within(rowOf(canvasElement, 'Diego Rojas')).getByText('Colombia')).toBeVisible();
+    await expect(within(rowOf(canvasElement, 'Bruno Díaz')).getByText('Admin')).toBeVisible();
+    await expect(within(rowOf(canvasElement, 'Marta Castillo')).getByText('Mexico · inactive')).toBeVisible();
+    await expect(within(rowOf(canvasElement, 'Carla Méndez')).getByText('carla@vixiees.example')).toBeVisible();
+    await expect(canvasElement.querySelectorAll('[data-part="user-email"]')).toHaveLength(1);
+
     const menu = await openActionsMenu(canvasElement, 'Actions for Elena Torres');
-    await expectBlocked(within(menu).getByRole('menuitem', { name: 'Deactivate user' }), 'Only an active admin can do this.');
+    const items = within(menu).getAllByRole('menuitem');
+    await expect(items).toHaveLength(4);
+    for (const item of items) await expectBlocked(item, 'Only an active admin can do this.');
     await userEvent.keyboard('{Escape}');
 
-    await selectRows(canvasElement, ['Elena Torres']);
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Deactivate 1 license' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate licenses' });
-    await expect(await within(dialog).findByText('0 of 1 license can be deactivated.')).toBeVisible();
-    await expect(dialog).toHaveTextContent('Only an active admin can do this.');
-    await expect(within(dialog).getByRole('button', { name: 'Deactivate 0 licenses' })).toHaveAttribute('aria-disabled', 'true');
+    // Her standing is known (the menu said it): what is an admin's is not there.
+    await expect(canvas.queryByRole('meter')).not.toBeInTheDocument();
+    await expect(canvas.queryByRole('group', { name: 'Show' })).not.toBeInTheDocument();
+    await expect(canvas.queryByRole('region', { name: 'Orphaned contacts' })).not.toBeInTheDocument();
+    await expect(canvas.queryAllByRole('checkbox')).toHaveLength(0);
+    await expect(canvas.queryByRole('alert')).not.toBeInTheDocument();
   },
 };
 

@@ -1,6 +1,7 @@
-import { createHttpAdapter, type OffboardAdapter, type User } from '@offboard/core';
+import { createHttpAdapter, type Caller, type OffboardAdapter, type User } from '@offboard/core';
 import { createInMemoryBackend, type InMemoryBackend } from '@offboard/core/in-memory';
 import { DEMO_ACTOR_ID, DEMO_SCENARIOS } from '@offboard/core/fixtures';
+import { createDemoAuthenticator } from '@offboard/core/server';
 import { createHandlers, type FaultController } from '@offboard/mocks';
 import type { HttpHandler } from 'msw';
 import { mswLoader } from 'msw-storybook-addon/csf3';
@@ -10,9 +11,13 @@ import type { OffboardStoryParameters, ScenarioArgs } from './offboardParameters
 /** What every story receives in `loaded`: its backend, the adapter the UI uses, its fault controller. */
 export interface OffboardLoaded {
   readonly backend: InMemoryBackend;
+  /** The HTTP adapter, signed in as `caller` the way a browser is: by a bearer token, never by naming the actor. */
   readonly adapter: OffboardAdapter;
   readonly faults: FaultController;
-  readonly actorId: string;
+  /** Who is signed in: the provider's organisation, user and kind. */
+  readonly caller: Caller;
+  /** A service identity of the story's organisation, which reads everything (R12): plays check outcomes as it. */
+  readonly observer: Caller;
   /** A user as the story starts, for components that take a `User` (menus, dialogs). */
   readonly user: (userId: string) => User;
 }
@@ -37,9 +42,10 @@ const handlersByStory = new Map<string, HttpHandler[]>();
 /**
  * The one loader of every story. msw-storybook-addon's loader starts the worker (or, under
  * vitest, takes the Node server `setup` returns) and puts it on `context.msw`; then this story
- * gets a fresh in-memory backend served over the REST contract, and the HTTP adapter that speaks
- * to it, so stories exercise the real contract. Storybook runs loaders in parallel, hence one
- * loader doing both in order.
+ * gets a fresh in-memory backend served over the REST contract behind a demo sign-in, and the
+ * HTTP adapter that speaks to it with the signed-in caller's token, so stories exercise the real
+ * contract and the real authorisation. Storybook runs loaders in parallel, hence one loader doing
+ * both in order.
  */
 export function createOffboardLoader(setup?: Parameters<typeof mswLoader>[0]) {
   const startMsw = mswLoader(setup);
@@ -54,23 +60,33 @@ function loadStory(context: LoaderContext): OffboardLoaded {
   // Controls win over parameters: loaders run again when args change, so switching is live.
   const scenario = DEMO_SCENARIOS[context.args.organisation ?? options.scenario ?? 'employee-departure'];
   const data = context.args.organisation ? scenario.data : (options.data ?? scenario.data);
-  const backend = createInMemoryBackend({ data: data(), policy: options.policy });
+  const organisation = data();
+  const backend = createInMemoryBackend({ data: organisation, policy: options.policy });
+  const { organisationId } = organisation;
+  const caller: Caller = { organisationId, actorId: options.actorId ?? scenario.actorId ?? DEMO_ACTOR_ID, kind: options.callerKind ?? 'user' };
+  const auth = createDemoAuthenticator();
   const baseUrl = apiBaseUrl(context.id);
   const faults = { ...options.faults, ...FAULT_PRESETS[context.args.fault ?? 'none'] };
   const latency = options.latency ?? defaultLatency();
-  const handlers = createHandlers(backend, { baseUrl, latency, faults });
+  const handlers = createHandlers(backend, { baseUrl, authenticate: auth.authenticate, latency, faults });
   handlersByStory.set(context.id, handlers);
   // Only a docs page shows several stories at once; a single story needs only its own handlers.
   context.msw.use(...(context.viewMode === 'docs' ? [...handlersByStory.values()].flat() : handlers));
   const users = new Map(backend.snapshot().users.map((user) => [user.id, user]));
+  const observer: Caller = { organisationId, actorId: 'svc-story-observer', kind: 'service' };
   // The browser suite reads the story's data (the audit log) to prove a retried change applied once.
-  Object.assign(globalThis, { __offboardStory: { backend, faults: handlers.faults } });
+  Object.assign(globalThis, { __offboardStory: { backend, observer, faults: handlers.faults } });
   return {
     backend,
-    // A loading story's latency is longer than the usual timeout; the timeout must outlast it.
-    adapter: createHttpAdapter({ baseUrl, timeoutMs: 4_000 + longest(latency) }),
+    adapter: createHttpAdapter({
+      baseUrl,
+      headers: () => ({ Authorization: `Bearer ${auth.tokenFor(caller)}` }),
+      // A loading story's latency is longer than the usual timeout; the timeout must outlast it.
+      timeoutMs: 4_000 + longest(latency),
+    }),
     faults: handlers.faults,
-    actorId: options.actorId ?? scenario.actorId ?? DEMO_ACTOR_ID,
+    caller,
+    observer,
     user: (userId) => users.get(userId) ?? raise(`No user ${userId} in this story's organisation`),
   };
 }

@@ -1,4 +1,4 @@
-import type { OffboardData, OffboardPolicy } from '@offboard/core';
+import type { CallerKind, OffboardData, OffboardPolicy } from '@offboard/core';
 import type { DemoScenarioId } from '@offboard/core/fixtures';
 import type { Fault, FaultTarget, Latency } from '@offboard/mocks';
 import type { FaultPreset } from './faultPresets';
@@ -12,6 +12,8 @@ export interface OffboardStoryParameters {
   readonly policy?: Partial<OffboardPolicy>;
   /** Who is signed in. @default the scenario's admin, Ana García */
   readonly actorId?: string;
+  /** `service`: `actorId` is a service identity (directory sync) with no user record, acting like an admin. @default 'user' */
+  readonly callerKind?: CallerKind;
   /** Latency of every answer. @default [80, 200] ms in Storybook, 0 under test */
   readonly latency?: Latency;
   /** Faults armed from the start, per operation. */

@@ -22,7 +22,7 @@ export const NETWORK_ERROR_MESSAGE = 'The server could not be reached.';
  * in-memory backend, so "applied exactly once" is the backend's word, not the UI's.
  */
 export async function auditCount(loaded: OffboardLoaded, action: AuditAction, targetId: string): Promise<number> {
-  return (await loaded.backend.listAuditLog({ action, targetId, limit: 500 })).total;
+  return (await loaded.backend.listAuditLog({ action, targetId, limit: 500 }, loaded.observer)).total;
 }
 
 /** A control a rule blocks: still there and focusable, inert, and explained by the rule's words. */
@@ -53,7 +53,7 @@ export const themeOf = (element: Element): string | null => element.closest('.ob
 
 /** How many contacts a user owns, read from the story's backend. */
 export async function contactsOwnedBy(loaded: OffboardLoaded, userId: string): Promise<number> {
-  return (await loaded.backend.listContacts({ ownerId: userId, limit: 1 })).total;
+  return (await loaded.backend.listContacts({ ownerId: userId, limit: 1 }, loaded.observer)).total;
 }
 
 /**

@@ -6,10 +6,11 @@
  */
 import { type Contact, type OffboardData, type PhoneNumber, type SalesBrain, type Task, type User } from '../src';
 import { createInMemoryBackend } from '../src/inMemory';
-import { generateOrganisation } from '../src/fixtures';
+import { DEMO_ORGANISATION_ID, generateOrganisation } from '../src/fixtures';
 import { measurePair, ms, spread, type Row, type Sample } from './measure';
 
-const ctx = { actorId: 'u-0000001' };
+// The bench is its own server: it names the caller (an admin of the generated organisation), as authenticate would.
+const ctx = { organisationId: DEMO_ORGANISATION_ID, actorId: 'u-0000001' };
 /** The users listing's order: lower-cased name, then id. */
 const userKey = (user: User) => `${user.name.toLowerCase()}\u0000${user.id}`;
 const FOCUS = 'u-focus';
@@ -78,7 +79,7 @@ async function scenario(baseContacts: number, focus: { contacts: number; tasks: 
   // Two salespeople with no contacts of their own receive the reassignments back and forth.
   const [a, b] = ['u-0000001', 'u-0000002'];
   for (const id of [a, b]) {
-    const owned = (await backend.listContacts({ ownerId: id, limit: 1 })).total;
+    const owned = (await backend.listContacts({ ownerId: id, limit: 1 }, ctx)).total;
     if (owned) await backend.reassignContacts({ fromOwnerId: id, toUserIds: [id === a ? b : a] }, ctx);
   }
   await backend.reassignContacts({ fromOwnerId: b, toUserIds: [a] }, ctx).catch(() => undefined);
@@ -86,7 +87,7 @@ async function scenario(baseContacts: number, focus: { contacts: number; tasks: 
   const results: Record<string, { ours: Sample; floor?: Sample }> = {};
   const relicense = () => backend.assignLicense(FOCUS, { country: 'ES' }, ctx);
   const licensed = async () => {
-    const user = await backend.getUser(FOCUS);
+    const user = await backend.getUser(FOCUS, ctx);
     if (user.status === 'inactive') await backend.reactivateUser(FOCUS, ctx);
     if (user.license?.status !== 'active') await relicense();
   };
@@ -119,10 +120,10 @@ async function scenario(baseContacts: number, focus: { contacts: number; tasks: 
   results.reassignAll = { ours: reassign, floor: reassignFloor };
   const country = data.users.find((user) => user.id === holder)!.license?.country;
   const numberIds = data.phoneNumbers.filter((n) => n.country === country).map((n) => n.id);
-  const holderContacts = (await backend.listContacts({ ownerId: holder, limit: 1 })).total;
+  const holderContacts = (await backend.listContacts({ ownerId: holder, limit: 1 }, ctx)).total;
   const [plan, planFloor] = await measurePair(
     runs,
-    { prepare: () => undefined, run: () => backend.getOffboardingPlan(holder, ctx) },
+    { prepare: () => undefined, run: () => backend.getOffboardingPlan(holder, {}, ctx) },
     { prepare: () => undefined, run: () => floor.plan(holder, holderContacts, taskIds, brainIds, numberIds) },
   );
   results.plan = { ours: plan, floor: planFloor };
@@ -148,14 +149,14 @@ async function scenario(baseContacts: number, focus: { contacts: number; tasks: 
   const contactOrder = (holder === FOCUS ? focusContacts : [...floor.contacts.values()].filter((c) => c.ownerId === holder).map((c) => c.id)).sort();
   const [pageUsers, pageUsersFloor] = await measurePair(
     runs,
-    { prepare: () => undefined, run: passes(async () => (userPages = await pageAll((cursor) => backend.listUsers({ status: 'all', limit: 500, cursor })))) },
+    { prepare: () => undefined, run: passes(async () => (userPages = await pageAll((cursor) => backend.listUsers({ status: 'all', limit: 500, cursor }, ctx)))) },
     // A user handed out must not share its license with the store: the floor copies both too.
     { prepare: () => undefined, run: passes(() => floor.pageAll(floor.users, userOrder, 500, (user) => ({ ...user, license: user.license && { ...user.license } }))) },
   );
   results.pageUsers = { ours: perPass(pageUsers), floor: perPass(pageUsersFloor) };
   const [pageContacts, pageContactsFloor] = await measurePair(
     runs,
-    { prepare: () => undefined, run: passes(async () => (contactPages = await pageAll((cursor) => backend.listContacts({ ownerId: holder, limit: 500, cursor })))) },
+    { prepare: () => undefined, run: passes(async () => (contactPages = await pageAll((cursor) => backend.listContacts({ ownerId: holder, limit: 500, cursor }, ctx)))) },
     { prepare: () => undefined, run: passes(() => floor.pageAll(floor.contacts, contactOrder, 500, (contact) => ({ ...contact }))) },
   );
   results.pageContacts = { ours: perPass(pageContacts), floor: perPass(pageContactsFloor) };

@@ -9,10 +9,13 @@ import { createInMemoryBackend } from '../src/inMemory';
 import { DEMO_SCENARIOS } from '../src/fixtures';
 
 const scenario = DEMO_SCENARIOS['employee-departure'];
-const backend = createInMemoryBackend({ data: scenario.data() });
+const data = scenario.data();
+const backend = createInMemoryBackend({ data });
 const [userId] = scenario.userIds as [string];
-const admin = await backend.getUser(scenario.actorId);
-const leaver = await backend.getUser(userId);
+// In Node the demo is its own server: it names the caller, as a host's authenticate would.
+const caller = { organisationId: data.organisationId, actorId: scenario.actorId };
+const admin = await backend.getUser(scenario.actorId, caller);
+const leaver = await backend.getUser(userId, caller);
 
 const print = (plan: OffboardingPlan) => {
   for (const step of plan.steps) {
@@ -24,7 +27,7 @@ const print = (plan: OffboardingPlan) => {
 console.log(`\n${scenario.title}: ${scenario.summary}\n`);
 console.log(`${admin.name} (admin) offboards ${leaver.name} (${leaver.license?.country} license).\n`);
 
-const actor = createActor(offboardingMachine, { input: { adapter: backend, actorId: admin.id, userId, scenario: scenario.planScenario } });
+const actor = createActor(offboardingMachine, { input: { adapter: backend, caller, userId, scenario: scenario.planScenario } });
 actor.start();
 await waitFor(actor, (snapshot) => snapshot.matches('ready'));
 console.log('Checklist before anything is done:');
@@ -50,12 +53,12 @@ for (const [title, request] of steps) {
   print(snapshot.context.plan!);
 }
 
-const access = await backend.getAccess(userId);
-const seats = await backend.getSeatUsage();
+const access = await backend.getAccess(userId, caller);
+const seats = await backend.getSeatUsage(caller);
 console.log(`\n${leaver.name} now: can sign in ${access.canSignIn}, commercial features ${access.commercialFeatures}, open sessions ${access.openSessions}.`);
-console.log(`Seats: ${seats.used} of ${seats.total} used. His history is kept: ${(await backend.listHistory({ userId })).total} records.`);
+console.log(`Seats: ${seats.used} of ${seats.total} used. His history is kept: ${(await backend.listHistory({ userId }, caller)).total} records.`);
 console.log('\nAudit log (newest first):');
-for (const entry of (await backend.listAuditLog({ limit: 8 })).items) {
+for (const entry of (await backend.listAuditLog({ limit: 8 }, caller)).items) {
   console.log(`   #${entry.seq} ${entry.actorId} ${entry.action} ${entry.target.type}:${entry.target.id} ${JSON.stringify(entry.effects).slice(0, 90)}`);
 }
 actor.stop();

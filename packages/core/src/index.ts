@@ -33,6 +33,9 @@ export {
 export {
   ERROR_CODES,
   ERROR_MESSAGES,
+  FORBIDDEN_MESSAGES,
+  FORBIDDEN_REASONS,
+  forbidden,
   LAST_LICENSE_IN_COUNTRY_MESSAGE,
   OffboardError,
   isErrorCode,
@@ -40,10 +43,13 @@ export {
   toOffboardError,
   type ErrorCode,
   type ErrorDetails,
+  type ForbiddenReason,
 } from './errors/OffboardError';
 
 // Adapter interface
 export type {
+  Caller,
+  CallerKind,
   ListAuditLogQuery,
   ListContactsQuery,
   ListHistoryQuery,
@@ -58,6 +64,7 @@ export type {
   PageRequest,
   PhoneNumberChange,
   PlanQuery,
+  ReadContext,
   ReassignContactsInput,
   ReassignContactsResult,
   TaskChange,
@@ -67,51 +74,38 @@ export type {
   UserStatusFilter,
 } from './adapter/OffboardAdapter';
 export { readAllPages } from './adapter/readAllPages';
+export { isService } from './adapter/context';
 
 // REST contract
 export {
   ROUTES,
   OPERATIONS,
   allowedMethods,
+  contextSchemaOf,
   type HttpMethod,
   type OperationName,
   type Route,
 } from './contract/routes';
 export { ERROR_STATUS, PROBLEM_CONTENT_TYPE, fromProblem, toProblem, type Problem } from './contract/problems';
-export { ACTOR_HEADER, ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, formatETag } from './contract/headers';
+export { ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, formatETag } from './contract/headers';
 export { encodeQuery } from './contract/queryString';
-export { JSON_CONTENT_TYPE, MAX_BODY_BYTES, joinUrl } from './contract/transport';
+export { DEFAULT_MAX_BODY_BYTES, JSON_CONTENT_TYPE, joinUrl } from './contract/transport';
+export { MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE, MAX_SPLIT_TARGETS } from './contract/schemas';
+export { MAX_REPORTED_ISSUES } from './contract/validate';
 
 // HTTP adapter (the server side of the contract is `@offboard/core/server`)
-export { DEFAULT_TIMEOUT_MS, createHttpAdapter, type HttpAdapterOptions } from './http/createHttpAdapter';
+export { DEFAULT_TIMEOUT_MS, createHttpAdapter, type HttpAdapterOptions, type OutgoingCall } from './http/createHttpAdapter';
 
-// Rules
-export {
-  actorRefusal,
-  assignLicenseRefusal,
-  deactivateLicenseRefusal,
-  deactivatePhoneNumberRefusal,
-  deactivateUserRefusal,
-  isEligibleReassignTarget,
-  isLastActiveAdmin,
-  isLastLicenseInCountry,
-  isTakeable,
-  lastLicenseBlockingNumbers,
-  reactivateUserRefusal,
-  reassignContactsRefusal,
-  reassignTargetRefusal,
-  takeTaskRefusal,
-  transferTasksRefusal,
-  versionRefusal,
-  type Refusal,
-} from './rules/guards';
+// Rules: what a view can judge from records it holds (the guards over a read model, which only a
+// backend runs, are in `@offboard/core/backend`).
+export { isTakeable, standingRefusalOf, takeTaskRefusalOf, targetRefusalOf, type Refusal, type Standing } from './rules/guards';
+export { readAccessOf, readRefusalOf, type ReadAccess, type ReadRequest } from './rules/readAccess';
 export {
   PLAN_REASON_CODES,
   SCENARIOS,
   SCENARIO_STEPS,
   STEP_IDS,
   STEP_STATUSES,
-  planOffboarding,
   type OffboardingPlan,
   type PlanAction,
   type PlanReasonCode,
@@ -123,10 +117,9 @@ export {
   type StepId,
   type StepStatus,
 } from './rules/plan';
-export { DEFAULT_POLICY, type OffboardPolicy, type OffboardReadModel } from './rules/readModel';
+export { DEFAULT_POLICY, MEMBER_READS, type Awaitable, type MemberRead, type OffboardPolicy, type OffboardReadModel } from './rules/readModel';
 export { splitEvenly } from './rules/splitEvenly';
 export { planTeamDownsizing, type TeamDownsizingEntry, type TeamDownsizingPreview } from './rules/teamDownsizing';
-
 
 // Machines
 export { newIdempotencyKey } from './machines/idempotencyKey';

@@ -1,4 +1,4 @@
-import { DEMO_ACTOR_ID, DEMO_NOW, demoOrganisation } from '@offboard/core/fixtures';
+import { DEMO_ACTOR_ID, DEMO_NOW, DEMO_ORGANISATION_ID, demoOrganisation } from '@offboard/core/fixtures';
 import type { AuditAction, OffboardAdapter, OffboardData, User } from '@offboard/core';
 import { createInMemoryBackend, type InMemoryBackend } from '@offboard/core/in-memory';
 import { screen, within } from '@testing-library/react';
@@ -10,7 +10,7 @@ import { UserActionsMenu } from '../src/components/UserActionsMenu/UserActionsMe
 import { UsersScreen } from '../src/components/UsersScreen/UsersScreen';
 import { en } from '../src/i18n/en';
 import { LicenseOpener } from './LicenseOpener';
-import { renderWithOffboard } from './renderWithOffboard';
+import { observer, renderWithOffboard } from './renderWithOffboard';
 
 /*
  * R11 in the UI: every step of every component that changes something, under each way a request
@@ -55,7 +55,7 @@ const MEXICANS = ['u-fernando', 'u-gabriela', 'u-hugo'];
 const userOf = (id: string): User => demoOrganisation().users.find((user) => user.id === id)!;
 const stepItem = (stepId: string) => document.querySelector<HTMLElement>(`[data-part="checklist-step"][data-step="${stepId}"]`)!;
 const announced = (text: string) => expect.poll(() => screen.getByRole('status').textContent).toBe(text);
-const owned = async (backend: InMemoryBackend, ownerId: string) => (await backend.listContacts({ ownerId, limit: 1 })).total;
+const owned = async (backend: InMemoryBackend, ownerId: string) => (await backend.listContacts({ ownerId, limit: 1 }, observer)).total;
 
 /**
  * The demo organisation after changes made through a backend of its own, so the starting state
@@ -68,7 +68,7 @@ async function demoAfter(change: (backend: InMemoryBackend) => Promise<unknown>)
 }
 const withoutColombianNumbers = () =>
   demoAfter(async (backend) => {
-    for (const id of ['pn-co-1', 'pn-co-2']) await backend.deactivatePhoneNumber(id, { actorId: DEMO_ACTOR_ID });
+    for (const id of ['pn-co-1', 'pn-co-2']) await backend.deactivatePhoneNumber(id, { organisationId: DEMO_ORGANISATION_ID, actorId: DEMO_ACTOR_ID });
   });
 
 async function openLicense(userId: string) {
@@ -238,7 +238,7 @@ const FLOWS: readonly Flow[] = [
     method: 'assignLicense',
     audit: 'license.assigned',
     done: 'Julia Fernández now has a license in Spain.',
-    outcome: async (backend) => expect((await backend.getUser('u-julia')).license).toEqual({ country: 'ES', status: 'active' }),
+    outcome: async (backend) => expect((await backend.getUser('u-julia', observer)).license).toEqual({ country: 'ES', status: 'active' }),
   }),
   {
     component: 'ManageLicenseDialog',
@@ -304,7 +304,7 @@ const FLOWS: readonly Flow[] = [
     method: 'transferTasks',
     applies: [['tasks.transferred', 'u-diego']],
     kept: receiverKept('transfer-tasks'),
-    outcome: async (backend) => expect((await backend.listTasks({ assigneeId: 'u-oscar', state: 'created' })).total).toBe(2 + 6),
+    outcome: async (backend) => expect((await backend.listTasks({ assigneeId: 'u-oscar', state: 'created' }, observer)).total).toBe(2 + 6),
   }),
   checklistFlow({
     step: 'step 3 deactivate numbers',

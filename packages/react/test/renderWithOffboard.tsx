@@ -1,5 +1,5 @@
-import { DEMO_ACTOR_ID, DEMO_NOW, demoOrganisation } from '@offboard/core/fixtures';
-import { type AuditAction, type OffboardData, type OffboardPolicy } from '@offboard/core';
+import { DEMO_ACTOR_ID, DEMO_NOW, DEMO_ORGANISATION_ID, demoOrganisation } from '@offboard/core/fixtures';
+import { type AuditAction, type Caller, type CallerKind, type OffboardData, type OffboardPolicy } from '@offboard/core';
 import { createInMemoryBackend } from '@offboard/core/in-memory';
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -12,14 +12,23 @@ export interface RenderOptions {
   data?: OffboardData;
   policy?: Partial<OffboardPolicy>;
   actorId?: string;
+  /** `service`: the kit is driven by an identity that is not a user, such as directory sync. */
+  callerKind?: CallerKind;
   locale?: string;
   messages?: OffboardProviderProps['messages'];
 }
 
+/**
+ * Who tests read the backend as, to check what the UI did: a service identity, which reads
+ * everything (R12) in the organisation every test's data belongs to (R13).
+ */
+export const observer: Caller = { organisationId: DEMO_ORGANISATION_ID, actorId: 'svc-test', kind: 'service' };
+
 /** Renders `ui` inside a provider over a fresh in-memory backend that tests can break on purpose. */
 export function renderWithOffboard(ui: ReactElement, options: RenderOptions = {}) {
+  const data = options.data ?? demoOrganisation();
   const backend = createInMemoryBackend({
-    data: options.data ?? demoOrganisation(),
+    data,
     ...(options.policy ? { policy: options.policy } : {}),
     clock: () => new Date(DEMO_NOW),
   });
@@ -30,6 +39,8 @@ export function renderWithOffboard(ui: ReactElement, options: RenderOptions = {}
     <OffboardProvider
       adapter={adapter}
       currentUserId={options.actorId ?? DEMO_ACTOR_ID}
+      organisationId={data.organisationId}
+      {...(options.callerKind ? { callerKind: options.callerKind } : {})}
       locale={options.locale ?? 'en'}
       queryClient={queryClient}
       {...(options.messages ? { messages: options.messages } : {})}
@@ -39,6 +50,6 @@ export function renderWithOffboard(ui: ReactElement, options: RenderOptions = {}
   );
 
   /** R10: how many audit entries an action left on a target, to prove a change applied once. */
-  const auditCount = async (action: AuditAction, targetId: string) => (await backend.listAuditLog({ action, targetId, limit: 500 })).total;
+  const auditCount = async (action: AuditAction, targetId: string) => (await backend.listAuditLog({ action, targetId, limit: 500 }, observer)).total;
   return { ...view, user, backend, adapter, queryClient, auditCount };
 }

@@ -16,16 +16,9 @@ import type {
   User,
 } from '../domain/types';
 import type { OffboardingPlan, Scenario } from '../rules/plan';
+import type { MutationContext, ReadContext } from './context';
 
-/** Who acts, and how to make the request safe to repeat (R11). */
-export interface MutationContext {
-  /** The acting user (or a service identity named in the backend's policy). */
-  readonly actorId: string;
-  /** Same key + same request replays the first result; same key + another request is refused. */
-  readonly idempotencyKey?: string;
-  /** The target's `version` the caller last saw; a newer one refuses with `VERSION_CONFLICT`. */
-  readonly expectedVersion?: number;
-}
+export type { Caller, CallerKind, MutationContext, ReadContext } from './context';
 
 export interface PageRequest {
   /** Opaque cursor from a previous page's `nextCursor`. */
@@ -87,9 +80,8 @@ export interface ListHistoryQuery extends PageRequest {
   readonly kind?: HistoryKind;
 }
 
+/** The plan's refusals are computed for the caller of `getOffboardingPlan` (R9). */
 export interface PlanQuery {
-  /** Whose permissions the plan's action checks are computed for (R9). */
-  readonly actorId: string;
   /** @default 'employee-departure' */
   readonly scenario?: Scenario;
 }
@@ -118,8 +110,8 @@ export interface UserChange {
 }
 
 export interface ReassignContactsResult {
-  /** Contacts moved per target user id. */
-  readonly moved: Readonly<Record<string, number>>;
+  /** How many contacts each salesperson received, in the order of `toUserIds`. */
+  readonly moved: readonly { readonly userId: string; readonly contacts: number }[];
   readonly total: number;
   readonly audit: AuditEntry;
 }
@@ -143,13 +135,16 @@ export interface PhoneNumberChange {
 /**
  * Everything Offboard needs from a backend. The in-memory backend and the HTTP adapter are two
  * implementations; a host writes a third against its own API and proves it with
- * `@offboard/core/testing`. Every method rejects with `OffboardError` only.
+ * `@offboard/core/testing`. Every method rejects with `OffboardError` only. Every method's last
+ * parameter says who calls: a backend scopes the call to `context.organisationId` (R13) and
+ * authorises it for the caller (R9, R12).
  */
 export interface OffboardAdapter {
-  listUsers(query?: ListUsersQuery): Promise<Page<User>>;
-  getUser(userId: string): Promise<User>;
-  /** R8: what offboarding this user would take, computed without changing anything. */
-  getOffboardingPlan(userId: string, query: PlanQuery): Promise<OffboardingPlan>;
+  /** R3: active users by default. R12: members see active users only, without others' emails. */
+  listUsers(query: ListUsersQuery, context: ReadContext): Promise<Page<User>>;
+  getUser(userId: string, context: ReadContext): Promise<User>;
+  /** R8: what offboarding this user would take for the caller, computed without changing anything. */
+  getOffboardingPlan(userId: string, query: PlanQuery, context: ReadContext): Promise<OffboardingPlan>;
   /** R2 */
   deactivateLicense(userId: string, context: MutationContext): Promise<UserChange>;
   /** R7: needs a free seat. */
@@ -160,24 +155,24 @@ export interface OffboardAdapter {
   reactivateUser(userId: string, context: MutationContext): Promise<UserChange>;
   /** R1: always refused with `DELETION_NOT_SUPPORTED`. */
   deleteUser(userId: string, context: MutationContext): Promise<never>;
-  listContacts(query?: ListContactsQuery): Promise<Page<Contact>>;
+  listContacts(query: ListContactsQuery, context: ReadContext): Promise<Page<Contact>>;
   /** R5 */
   reassignContacts(input: ReassignContactsInput, context: MutationContext): Promise<ReassignContactsResult>;
-  listTasks(query?: ListTasksQuery): Promise<Page<Task>>;
+  listTasks(query: ListTasksQuery, context: ReadContext): Promise<Page<Task>>;
   /** R6: the actor takes a transferable task. */
   takeTask(taskId: string, context: MutationContext): Promise<TaskChange>;
   /** R8 step 2: an admin hands a user's open tasks to a salesperson. */
   transferTasks(input: TransferTasksInput, context: MutationContext): Promise<TransferTasksResult>;
-  listPhoneNumbers(query?: ListPhoneNumbersQuery): Promise<Page<PhoneNumber>>;
+  listPhoneNumbers(query: ListPhoneNumbersQuery, context: ReadContext): Promise<Page<PhoneNumber>>;
   /** R8 step 3: the way out of R4. */
   deactivatePhoneNumber(phoneNumberId: string, context: MutationContext): Promise<PhoneNumberChange>;
-  listSalesBrains(query?: ListSalesBrainsQuery): Promise<Page<SalesBrain>>;
-  getSeatUsage(): Promise<SeatUsage>;
+  listSalesBrains(query: ListSalesBrainsQuery, context: ReadContext): Promise<Page<SalesBrain>>;
+  getSeatUsage(context: ReadContext): Promise<SeatUsage>;
   /** R10: newest first. */
-  listAuditLog(query?: ListAuditLogQuery): Promise<Page<AuditEntry>>;
+  listAuditLog(query: ListAuditLogQuery, context: ReadContext): Promise<Page<AuditEntry>>;
   /** R1: calls, emails, messages, activity and metrics, kept forever. */
-  listHistory(query?: ListHistoryQuery): Promise<Page<HistoryRecord>>;
-  getAccess(userId: string): Promise<Access>;
+  listHistory(query: ListHistoryQuery, context: ReadContext): Promise<Page<HistoryRecord>>;
+  getAccess(userId: string, context: ReadContext): Promise<Access>;
 }
 
 export type MutationName =

@@ -1,10 +1,12 @@
 import * as v from 'valibot';
-import type { MutationContext } from '../adapter/OffboardAdapter';
-import { IdSchema, IdempotencyKeySchema, VersionSchema } from './schemas';
-import { validate } from './validate';
+import type { Caller, MutationContext } from '../adapter/context';
+import { IdempotencyKeySchema, VersionSchema } from './schemas';
+import { invalidField, validate } from './validate';
 
-/** How `MutationContext` travels: the acting user, the idempotency key and the expected version. */
-export const ACTOR_HEADER = 'X-Actor-Id';
+/**
+ * How a `MutationContext` travels: the idempotency key and the expected version. The caller does
+ * not travel at all: the server learns it from the request's credentials (`authenticate`).
+ */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const IF_MATCH_HEADER = 'If-Match';
 export const ETAG_HEADER = 'ETag';
@@ -13,9 +15,6 @@ export const ETAG_HEADER = 'ETag';
 export function formatETag(version: number): string {
   return `"${version}"`;
 }
-
-/** Header values are strings when present, so a non-string means the header is missing. */
-const ActorHeaderSchema = v.pipe(v.string('is required'), IdSchema);
 
 const IfMatchSchema = v.pipe(
   v.string(),
@@ -26,24 +25,27 @@ const IfMatchSchema = v.pipe(
 
 /** The headers a mutation sends; the context has been validated by the caller. */
 export function contextToHeaders(context: MutationContext): Record<string, string> {
-  const headers: Record<string, string> = { [ACTOR_HEADER]: context.actorId };
+  const headers: Record<string, string> = {};
   if (context.idempotencyKey !== undefined) headers[IDEMPOTENCY_KEY_HEADER] = context.idempotencyKey;
   if (context.expectedVersion !== undefined) headers[IF_MATCH_HEADER] = formatETag(context.expectedVersion);
   return headers;
 }
 
 /**
- * The context a mutation's headers describe, refusing bad ones as `header.<Name>`. `If-Match: *`
- * asks for no particular version, which is what an absent `expectedVersion` means.
+ * The context of a mutation from the authenticated caller and the request's headers, refusing
+ * bad ones as `header.<Name>`. `If-Match: *` asks for no particular version, which is what an
+ * absent `expectedVersion` means; a bulk move takes none (`versioned: false`).
  */
-export function contextFromHeaders(headers: Headers): MutationContext {
-  const read = (name: string) => headers.get(name) ?? undefined;
-  const actorId = validate(ActorHeaderSchema, read(ACTOR_HEADER), `header.${ACTOR_HEADER}`);
-  const key = read(IDEMPOTENCY_KEY_HEADER);
-  const ifMatch = read(IF_MATCH_HEADER)?.trim();
+export function contextFromHeaders(caller: Caller, headers: Headers, versioned: boolean): MutationContext {
+  const key = headers.get(IDEMPOTENCY_KEY_HEADER) ?? undefined;
+  const ifMatch = headers.get(IF_MATCH_HEADER)?.trim();
+  const expected = ifMatch === undefined || ifMatch === '*' ? undefined : ifMatch;
+  if (expected !== undefined && !versioned) {
+    throw invalidField(`header.${IF_MATCH_HEADER}`, 'does not apply to a bulk move; records that moved since are refused with VERSION_CONFLICT');
+  }
   return {
-    actorId,
+    ...caller,
     ...(key !== undefined && { idempotencyKey: validate(IdempotencyKeySchema, key, `header.${IDEMPOTENCY_KEY_HEADER}`) }),
-    ...(ifMatch !== undefined && ifMatch !== '*' && { expectedVersion: validate(IfMatchSchema, ifMatch, `header.${IF_MATCH_HEADER}`) }),
+    ...(expected !== undefined && { expectedVersion: validate(IfMatchSchema, expected, `header.${IF_MATCH_HEADER}`) }),
   };
 }

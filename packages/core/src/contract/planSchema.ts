@@ -48,7 +48,7 @@ export const OffboardingPlanSchema = v.object({
       blocks: v.boolean('must be a boolean'),
     }),
   ),
-  seats: SeatUsageSchema,
+  seats: v.nullable(SeatUsageSchema),
   eligibleTargets: Count,
   refusals: v.object({
     deactivateLicense: Refusal,

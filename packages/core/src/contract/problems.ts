@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ERROR_CODES, OffboardError, type ErrorCode, type ErrorDetails } from '../errors/OffboardError';
+import { ERROR_CODES, ERROR_MESSAGES, OffboardError, type ErrorCode, type ErrorDetails } from '../errors/OffboardError';
 import { ErrorDetailsSchema } from './responses';
 
 /**
@@ -17,6 +17,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CANNOT_DEACTIVATE_SELF: 403,
   NOT_FOUND: 404,
@@ -40,16 +41,19 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
 
 const STATUS_TITLES: Readonly<Record<number, string>> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
   412: 'Precondition Failed',
+  408: 'Request Timeout',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 export const ProblemSchema = v.object({
@@ -59,6 +63,7 @@ export const ProblemSchema = v.object({
   detail: v.string(),
   code: v.picklist(ERROR_CODES),
   details: ErrorDetailsSchema,
+  instance: v.optional(v.string()),
 });
 
 export interface Problem {
@@ -70,17 +75,26 @@ export interface Problem {
   readonly detail: string;
   readonly code: ErrorCode;
   readonly details: ErrorDetails;
+  /** `urn:uuid:<request id>` on a server failure: the key to the server's log, and nothing more. */
+  readonly instance?: string;
 }
 
-/** `status` overrides the table for transport refusals that keep their code (413, 415, 405). */
-export function toProblem(error: OffboardError, status: number = ERROR_STATUS[error.code]): Problem {
+/**
+ * `status` overrides the table for transport refusals that keep their code (408, 413, 415, 405,
+ * 503). Details are projected onto the contract's; a server failure (5xx) carries none at all,
+ * whatever the error held, and its generic message: the cause stays in the server's log.
+ */
+export function toProblem(error: OffboardError, status: number = ERROR_STATUS[error.code], requestId?: string): Problem {
+  const failure = status >= 500;
+  const details = v.safeParse(ErrorDetailsSchema, error.details);
   return {
     type: `urn:offboard:problem:${error.code}`,
     title: STATUS_TITLES[status] ?? 'Error',
     status,
-    detail: error.message,
+    detail: failure ? ERROR_MESSAGES[error.code] : error.message,
     code: error.code,
-    details: error.details,
+    details: failure || !details.success ? {} : details.output,
+    ...(failure && requestId && { instance: `urn:uuid:${requestId}` }),
   };
 }
 

@@ -17,18 +17,42 @@ export const CountSchema = v.pipe(v.number('must be a number'), v.integer('must 
 const Ids = v.array(TextSchema, 'must be a list of ids');
 const ACTIVE_OR_INACTIVE = ['active', 'inactive'] as const;
 
-/** Details are free-form facts; only their being an object is part of the contract. */
-export const ErrorDetailsSchema = v.custom<ErrorDetails>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'must be an object',
-);
+/**
+ * The facts a refusal or a plan reason may carry. Only these cross HTTP: a server projects every
+ * problem through this schema, so whatever else an adapter put in `details` (a query, a stack, a
+ * connection string) never leaves it.
+ */
+export const ErrorDetailsSchema = v.object({
+  entity: v.optional(TextSchema),
+  id: v.optional(TextSchema),
+  ids: v.optional(v.array(TextSchema)),
+  country: v.optional(TextSchema),
+  phoneNumbers: v.optional(v.array(v.object({ id: TextSchema, number: TextSchema }))),
+  expectedVersion: v.optional(v.number()),
+  currentVersion: v.optional(v.number()),
+  contacts: v.optional(v.number()),
+  tasks: v.optional(v.number()),
+  transferable: v.optional(v.number()),
+  seats: v.optional(v.object({ total: v.number(), used: v.number() })),
+  field: v.optional(TextSchema),
+  issues: v.optional(v.array(v.object({ path: TextSchema, message: TextSchema }))),
+  reason: v.optional(TextSchema),
+  state: v.optional(TextSchema),
+  batch: v.optional(v.boolean()),
+  read: v.optional(TextSchema),
+  idempotencyKey: v.optional(TextSchema),
+  limit: v.optional(v.number()),
+  method: v.optional(TextSchema),
+  path: v.optional(TextSchema),
+  requestId: v.optional(TextSchema),
+}) as v.GenericSchema<ErrorDetails, ErrorDetails>;
 
 export const LicenseSchema = v.object({ country: TextSchema, status: v.picklist(ACTIVE_OR_INACTIVE, 'must be active or inactive') });
 
 export const UserSchema = v.object({
   id: TextSchema,
   name: TextSchema,
-  email: TextSchema,
+  email: v.nullable(TextSchema),
   role: v.picklist(['admin', 'member'], 'must be admin or member'),
   status: v.picklist(ACTIVE_OR_INACTIVE, 'must be active or inactive'),
   license: v.nullable(LicenseSchema),
@@ -90,7 +114,7 @@ export const EffectsSchema = v.object({
   signInRevoked: v.optional(Flag),
   signInRestored: v.optional(Flag),
   sessionsEnded: v.optional(CountSchema),
-  contactsMoved: v.optional(v.record(v.string(), Ids)),
+  contactsMoved: v.optional(v.array(v.object({ toUserId: TextSchema, contactIds: Ids }), 'must be a list')),
   tasksMoved: v.optional(v.object({ fromUserId: TextSchema, toUserId: TextSchema, taskIds: Ids })),
 });
 
@@ -110,5 +134,9 @@ export const pageOf = <TItem extends v.GenericSchema>(item: TItem) =>
 export const UserChangeSchema = v.object({ user: UserSchema, audit: AuditEntrySchema });
 export const TaskChangeSchema = v.object({ task: TaskSchema, audit: AuditEntrySchema });
 export const PhoneNumberChangeSchema = v.object({ phoneNumber: PhoneNumberSchema, audit: AuditEntrySchema });
-export const ReassignContactsResultSchema = v.object({ moved: v.record(v.string(), CountSchema), total: CountSchema, audit: AuditEntrySchema });
+export const ReassignContactsResultSchema = v.object({
+  moved: v.array(v.object({ userId: TextSchema, contacts: CountSchema }), 'must be a list'),
+  total: CountSchema,
+  audit: AuditEntrySchema,
+});
 export const TransferTasksResultSchema = v.object({ taskIds: Ids, toUserId: TextSchema, audit: AuditEntrySchema });

@@ -21,6 +21,7 @@ import {
 } from './responses';
 import {
   AssignLicenseInputSchema,
+  BulkMutationContextSchema,
   ListAuditLogQuerySchema,
   ListContactsQuerySchema,
   ListHistoryQuerySchema,
@@ -28,7 +29,9 @@ import {
   ListSalesBrainsQuerySchema,
   ListTasksQuerySchema,
   ListUsersQuerySchema,
+  MutationContextSchema,
   PlanQuerySchema,
+  ReadContextSchema,
   ReassignContactsInputSchema,
   TransferTasksInputSchema,
 } from './schemas';
@@ -47,8 +50,13 @@ export interface Route {
   readonly query?: v.GenericSchema<unknown, Readonly<Record<string, unknown>>>;
   /** The JSON body schema; routes without one accept no body, an empty one or `{}`. */
   readonly body?: v.GenericSchema;
-  /** Takes a `MutationContext` from `X-Actor-Id`, `Idempotency-Key` and `If-Match`. */
+  /**
+   * A change: its context carries `Idempotency-Key` and, on routes with an `etag`, `If-Match`.
+   * Every route's context also carries the caller, whom the server learns from its credentials.
+   */
   readonly mutation?: true;
+  /** A change of many records (R5, R8 step 2): no `If-Match`, since no one version describes them. */
+  readonly bulk?: true;
   readonly status: 200;
   /** `null` for an operation that never succeeds (R1's delete). */
   readonly response: v.GenericSchema | null;
@@ -97,6 +105,7 @@ export const ROUTES = {
     path: '/v1/contacts/reassign',
     body: ReassignContactsInputSchema,
     mutation: true,
+    bulk: true,
     status: 200,
     response: ReassignContactsResultSchema,
   }),
@@ -115,6 +124,7 @@ export const ROUTES = {
     path: '/v1/tasks/transfer',
     body: TransferTasksInputSchema,
     mutation: true,
+    bulk: true,
     status: 200,
     response: TransferTasksResultSchema,
   }),
@@ -153,6 +163,11 @@ function userAction(path: `/v1/users/:id/${string}`) {
 
 export const OPERATIONS = Object.keys(ROUTES) as OperationName[];
 
+/** The context schema of a route's calls: who reads, who changes one record, who moves many. */
+export function contextSchemaOf(definition: Route) {
+  return definition.bulk ? BulkMutationContextSchema : definition.mutation ? MutationContextSchema : ReadContextSchema;
+}
+
 /** Methods that succeed on `path`, for the `Allow` header of a 405. */
 export function allowedMethods(path: string): HttpMethod[] {
   return Object.values(ROUTES as Record<OperationName, Route>)
@@ -165,8 +180,8 @@ const SLOTS = ['id', 'query', 'body', 'context'] as const;
 /** A request's parts; every adapter method takes the ones its route has, in `SLOTS` order. */
 export type RequestParts = { readonly [Slot in (typeof SLOTS)[number]]?: unknown };
 
-const slotsOf = (definition: Route) =>
-  SLOTS.filter((slot) => (slot === 'context' ? definition.mutation : definition[slot] !== undefined));
+/** Every method ends with its context (R12, R13); the other parts are the route's own. */
+const slotsOf = (definition: Route) => SLOTS.filter((slot) => slot === 'context' || definition[slot] !== undefined);
 
 /** `assignLicense('u-1', { country }, context)` → `{ id: 'u-1', body: { country }, context }`. */
 export function partsFromArgs(definition: Route, args: readonly unknown[]): RequestParts {
@@ -186,7 +201,7 @@ type SlotCount<R> = [
   ...(R extends { id: string } ? [0] : []),
   ...(R extends { query: v.GenericSchema } ? [0] : []),
   ...(R extends { body: v.GenericSchema } ? [0] : []),
-  ...(R extends { mutation: true } ? [0] : []),
+  0,
 ]['length'];
 type Mismatches = Exclude<
   {

@@ -8,16 +8,23 @@ import { SCENARIOS } from '../rules/plan';
  * them, so bad input is refused with the same `VALIDATION_FAILED` everywhere.
  */
 
-/** Lists in one request; larger selections use "all of the owner's except…". */
-export const MAX_IDS_PER_REQUEST = 100_000;
+/**
+ * Ids listed in one request. Larger moves name what they leave out instead ("all of the owner's
+ * except…"), so the largest valid body stays well under the server's default body limit.
+ */
+export const MAX_IDS_PER_REQUEST = 10_000;
 export const MAX_PAGE_SIZE = 500;
 export const MAX_SPLIT_TARGETS = 50;
 
 const printable = v.regex(/^[^\u0000-\u001f\u007f]*$/u, 'must not contain control characters');
 
+/** Names JavaScript objects keep for themselves; as ids they would vanish from any id-keyed object. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const IdSchema = v.pipe(
   v.string('must be a string'),
   v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "_" or "-"'),
+  v.check((id) => !RESERVED_IDS.has(id), 'must not be __proto__, constructor or prototype'),
 );
 export const CountrySchema = v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "ES"'));
 export const IdempotencyKeySchema = v.pipe(
@@ -40,22 +47,49 @@ const strict = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
     issue.expected === 'never' ? 'is not a known field' : issue.path?.length ? 'is required' : 'must be an object',
   );
 
+/**
+ * A list of distinct ids. Its length is checked before its items: a list of a million bad ids is
+ * one issue, found at once, not a million.
+ */
 const uniqueIds = (max: number, min = 1) =>
   v.pipe(
-    v.array(IdSchema, 'must be a list of ids'),
+    v.array(v.unknown(), 'must be a list of ids'),
     v.minLength(min, `must list at least ${min}`),
     v.maxLength(max, `must list at most ${max}`),
+    v.array(IdSchema, 'must be a list of ids'),
     v.check((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
   );
 
 /** Queries and bodies of routes that take none: any field is unknown. */
 export const NoFieldsSchema = strict({});
 
-export const MutationContextSchema = strict({
+const callerEntries = {
+  organisationId: IdSchema,
   actorId: IdSchema,
+  kind: v.optional(v.picklist(['user', 'service'], 'must be user or service')),
+};
+
+/** R12, R13: who reads. */
+export const ReadContextSchema = strict(callerEntries);
+
+export const MutationContextSchema = strict({
+  ...callerEntries,
   idempotencyKey: v.optional(IdempotencyKeySchema),
   expectedVersion: v.optional(VersionSchema),
 });
+
+/**
+ * The bulk moves (R5 contacts, R8 step 2 tasks) touch many records, which one version cannot
+ * describe: an expected version is refused rather than ignored. A record that moved since the
+ * caller looked is refused with `VERSION_CONFLICT` all the same.
+ */
+export const BulkMutationContextSchema = v.pipe(
+  MutationContextSchema,
+  v.forward(
+    v.check((context) => context.expectedVersion === undefined, 'does not apply to a bulk move; records that moved since are refused with VERSION_CONFLICT'),
+    ['expectedVersion'],
+  ),
+);
 
 export const AssignLicenseInputSchema = strict({ country: CountrySchema });
 
@@ -126,6 +160,5 @@ export const ListHistoryQuerySchema = strict({
 });
 
 export const PlanQuerySchema = strict({
-  actorId: IdSchema,
   scenario: v.optional(v.picklist(SCENARIOS, `must be one of ${SCENARIOS.join(', ')}`)),
 });

@@ -1,11 +1,11 @@
 export const JSON_CONTENT_TYPE = 'application/json';
 
 /**
- * Largest request body the server reads (8 MiB). The largest valid body is a reassignment of
- * `MAX_IDS_PER_REQUEST` ids of 64 characters (≈ 6.7 MB as JSON), so every valid request fits and
- * anything bigger is refused with 413 before it is parsed.
+ * Largest request body the server reads by default (1 MiB; `maxBodyBytes` changes it). The largest
+ * valid body is a reassignment of `MAX_IDS_PER_REQUEST` ids of 64 characters (≈ 0.7 MB as JSON),
+ * so every valid request fits, and anything bigger is cut off as it streams in (413).
  */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** `application/json` and any `+json` type, such as problem documents. */
 export function isJsonContentType(value: string | null): boolean {

@@ -13,7 +13,8 @@ export interface License {
 export interface User {
   readonly id: string;
   readonly name: string;
-  readonly email: string;
+  /** `null` when the caller may not read it: a member sees only their own (R12). */
+  readonly email: string | null;
   readonly role: Role;
   readonly status: UserStatus;
   readonly license: License | null;
@@ -124,8 +125,8 @@ export interface Effects {
   readonly signInRevoked?: boolean;
   readonly signInRestored?: boolean;
   readonly sessionsEnded?: number;
-  /** Contact ids moved, per receiving user id. */
-  readonly contactsMoved?: Readonly<Record<string, readonly string[]>>;
+  /** Contact ids moved, per receiving user, in the order the salespeople were given. */
+  readonly contactsMoved?: readonly { readonly toUserId: string; readonly contactIds: readonly string[] }[];
   readonly tasksMoved?: { readonly fromUserId: string; readonly toUserId: string; readonly taskIds: readonly string[] };
 }
 
@@ -142,6 +143,8 @@ export interface AuditEntry {
 
 /** The whole state of an organisation, as fixtures describe it and snapshots return it. */
 export interface OffboardData {
+  /** R13: every record below belongs to this organisation; ids are unique within it. */
+  readonly organisationId: string;
   readonly seats: { readonly total: number };
   readonly users: readonly User[];
   readonly contacts: readonly Contact[];

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'DELETION_NOT_SUPPORTED',
   'VALIDATION_FAILED',
   'IDEMPOTENCY_KEY_REUSED',
+  'UNAUTHENTICATED',
   'NETWORK_ERROR',
   'SERVER_ERROR',
 ] as const;
@@ -48,20 +49,48 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   INVALID_REASSIGN_TARGET: 'Contacts and tasks can only go to another active salesperson.',
   TASK_NOT_TRANSFERABLE: 'This task cannot be transferred.',
   CONTACTS_ASSIGNED: 'This user still owns contacts. Reassign them before deactivating the user.',
-  FORBIDDEN: 'Only an active admin can do this.',
+  FORBIDDEN: 'You are not allowed to do this.',
   CANNOT_DEACTIVATE_SELF: 'You cannot deactivate yourself.',
   LAST_ADMIN: 'The last active admin cannot be deactivated.',
   VERSION_CONFLICT: 'This record changed since you loaded it. Review the latest state and try again.',
   DELETION_NOT_SUPPORTED: 'Users are never deleted, to keep their history. Deactivate the user instead.',
   VALIDATION_FAILED: 'The request is not valid.',
   IDEMPOTENCY_KEY_REUSED: 'This request was already sent with different content.',
+  UNAUTHENTICATED: 'Sign in to continue.',
   NETWORK_ERROR: 'The server could not be reached.',
   SERVER_ERROR: 'The server failed to answer.',
 };
 
+/**
+ * Why a `FORBIDDEN` was given, in `details.reason`; each has its own message, so a refusal never
+ * says more or less than the truth.
+ * - `actor-inactive`: the caller is not an active user of the organisation (unknown, or deactivated).
+ * - `not-admin`: only an active admin (or a service identity) may change users, contacts and numbers (R9).
+ * - `not-salesperson`: only an active salesperson may take a task (R6).
+ * - `admin-only`: the caller may not read this (R12): other people's emails, inactive users, the
+ *   audit log, history, access details, other people's plans, contacts and tasks, seats, numbers
+ *   and Sales Brains.
+ * - `origin-not-allowed`: the request came from a site the server does not accept (CSRF).
+ */
+export const FORBIDDEN_REASONS = ['actor-inactive', 'not-admin', 'not-salesperson', 'admin-only', 'origin-not-allowed'] as const;
+export type ForbiddenReason = (typeof FORBIDDEN_REASONS)[number];
+
+export const FORBIDDEN_MESSAGES: Readonly<Record<ForbiddenReason, string>> = {
+  'actor-inactive': 'Your account is not active in this organisation.',
+  'not-admin': 'Only an active admin can do this.',
+  'not-salesperson': 'Only an active salesperson can take a task.',
+  'admin-only': 'Only an admin can see this.',
+  'origin-not-allowed': 'Requests from this site are not accepted.',
+};
+
+/** A `FORBIDDEN` refusal with its reason and that reason's own message. */
+export function forbidden(reason: ForbiddenReason, details: Omit<ErrorDetails, 'reason'> = {}): OffboardError {
+  return new OffboardError('FORBIDDEN', { ...details, reason }, FORBIDDEN_MESSAGES[reason]);
+}
+
 /** Facts a refusal carries so a UI can explain it (which numbers block R4, which field failed…). */
 export interface ErrorDetails {
-  readonly entity?: 'user' | 'contact' | 'task' | 'phoneNumber' | 'salesBrain' | 'auditEntry';
+  readonly entity?: 'organisation' | 'user' | 'contact' | 'task' | 'phoneNumber' | 'salesBrain' | 'auditEntry';
   readonly id?: string;
   readonly ids?: readonly string[];
   readonly country?: string;

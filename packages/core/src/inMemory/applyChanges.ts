@@ -64,13 +64,14 @@ export function applyContactReassignment(
   tx: Transaction,
   contacts: readonly Contact[],
   toUserIds: readonly string[],
-): Record<string, string[]> {
-  const moved: Record<string, string[]> = Object.fromEntries(toUserIds.map((id) => [id, []]));
+): { toUserId: string; contactIds: string[] }[] {
+  // A list, not an object keyed by user id: ids such as `__proto__` stay data.
+  const moved = toUserIds.map((toUserId) => ({ toUserId, contactIds: [] as string[] }));
   const nexts = contacts.map((contact, index) => {
-    const ownerId = toUserIds[index % toUserIds.length]!;
-    moved[ownerId]!.push(contact.id);
+    const slot = moved[index % moved.length]!;
+    slot.contactIds.push(contact.id);
     // Field by field, like copyUser: a spread of contacts in mixed shapes takes V8's slow path.
-    return { id: contact.id, name: contact.name, ownerId, version: contact.version + 1 };
+    return { id: contact.id, name: contact.name, ownerId: slot.toUserId, version: contact.version + 1 };
   });
   tx.replaceAll('contact', contacts, nexts);
   return moved;

@@ -7,10 +7,11 @@ import type { Contact, PhoneNumber, SalesBrain, Session, Task, User } from '../d
  * rewritten by each change), and V8 copies a spread of mixed shapes on a slow path, which made
  * listing users 3× slower than the same loop over one shape.
  */
-export const copyUser = (user: User): User => ({
+export const copyUser = (user: User, withEmail = true): User => ({
   id: user.id,
   name: user.name,
-  email: user.email,
+  // R12: null where the caller may not read it.
+  email: withEmail ? user.email : null,
   role: user.role,
   status: user.status,
   license: user.license && { country: user.license.country, status: user.license.status },

@@ -51,6 +51,7 @@ export class OrganisationStore implements OffboardReadModel {
   readonly history: HistoryRecord[];
   readonly auditLog: AuditEntry[];
   readonly seatsTotal: number;
+  readonly organisationId: string;
 
   private readonly contactsByOwner = new Map<string, Set<string>>();
   private readonly tasksByAssignee = new Map<string, Set<string>>();
@@ -69,6 +70,10 @@ export class OrganisationStore implements OffboardReadModel {
   /** Owners whose contacts changed in the current change; their revisions move once it settles. */
   private readonly dirtyOwners = new Set<string>();
   private readonly sortedCache = new Map<string, { revision: string; ids: readonly string[] }>();
+  /** Entries of `sortedCache`, for tests that prove it stays bounded. */
+  get cachedListings(): number {
+    return this.sortedCache.size;
+  }
   /** User ids by name then id; names change rarely, so this survives most writes. */
   private userOrder: readonly string[] | null = null;
   /** Filtered users listings, dropped on any user write; a few at most (searches are many). */
@@ -79,6 +84,7 @@ export class OrganisationStore implements OffboardReadModel {
     data: OffboardData,
     readonly policy: OffboardPolicy,
   ) {
+    this.organisationId = data.organisationId;
     this.seatsTotal = data.seats.total;
     for (const user of data.users) this.put('user', user);
     for (const contact of data.contacts) this.put('contact', contact);
@@ -260,6 +266,31 @@ export class OrganisationStore implements OffboardReadModel {
   contactCount(ownerId: string): number {
     return this.contactsByOwner.get(ownerId)?.size ?? 0;
   }
+  contactsNotOwnedBy(ownerId: string, contactIds: readonly string[]): { unknown: string[]; moved: string[] } {
+    const unknown: string[] = [];
+    const moved: string[] = [];
+    for (const id of contactIds) {
+      const contact = this.contacts.get(id);
+      if (!contact) unknown.push(id);
+      else if (contact.ownerId !== ownerId) moved.push(id);
+    }
+    return { unknown, moved };
+  }
+  unknownContacts(contactIds: readonly string[]): string[] {
+    return contactIds.filter((id) => !this.contacts.has(id));
+  }
+  tasksNotOpenFor(userId: string, taskIds: readonly string[]): { unknown: string[]; moved: string[]; closed: string[] } {
+    const unknown: string[] = [];
+    const moved: string[] = [];
+    const closed: string[] = [];
+    for (const id of taskIds) {
+      const task = this.tasks.get(id);
+      if (!task) unknown.push(id);
+      else if (task.assigneeId !== userId) moved.push(id);
+      else if (task.state !== 'created') closed.push(id);
+    }
+    return { unknown, moved, closed };
+  }
   openTaskCount(userId: string): { readonly open: number; readonly transferable: number } {
     let open = 0;
     let transferable = 0;
@@ -317,6 +348,9 @@ export class OrganisationStore implements OffboardReadModel {
 
   /** Contact ids of one owner (or of every non-salesperson owner), sorted, cached until they change. */
   sortedContactIds(scope: { readonly ownerId: string } | 'orphaned' | 'all'): readonly string[] {
+    // An owner with no contacts is not cached: anyone may ask about any id, so caching those would
+    // let requests grow memory without end.
+    if (typeof scope !== 'string' && !this.contactsByOwner.get(scope.ownerId)?.size) return [];
     const cacheKey = typeof scope === 'string' ? scope : `owner:${scope.ownerId}`;
     const revision =
       typeof scope === 'string' ? `r${this.revision}` : `o${this.contactRevisions.get(scope.ownerId) ?? 0}`;

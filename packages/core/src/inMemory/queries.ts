@@ -8,6 +8,7 @@ import type {
   ListUsersQuery,
   Page,
 } from '../adapter/OffboardAdapter';
+import type { ReadAccess } from '../rules/readAccess';
 import { isSalesperson, type AuditEntry, type Contact, type HistoryRecord, type PhoneNumber, type SalesBrain, type Task, type User } from '../domain/types';
 import { copyContact, copyPhoneNumber, copySalesBrain, copyTask, copyUser } from './copies';
 import { compareKeys, type OrganisationStore } from './organisationStore';
@@ -20,16 +21,20 @@ const matches = (haystack: string, needle: string | undefined) => !needle || hay
 /** Users sort by name, then id; the key is cut short so a cursor stays small whatever the name. */
 const userKey = (user: User) => `${user.name.toLowerCase().slice(0, 80)}\u0000${user.id}`;
 
-export function listUsers(store: OrganisationStore, query: ListUsersQuery): Page<User> {
+/**
+ * R12: a search matches emails only where the caller may read them, so a member cannot find out
+ * someone's email by searching for it; the emails themselves leave only where readable.
+ */
+export function listUsers(store: OrganisationStore, query: ListUsersQuery, access: ReadAccess, actorId: string): Page<User> {
   const status = query.status ?? 'active';
-  const filterKey = JSON.stringify([status, query.role, query.licensed, query.search]);
+  const filterKey = JSON.stringify([status, query.role, query.licensed, query.search, query.search && !access.allEmails ? actorId : '']);
   const users = store.userListing(filterKey, userKey, (user) =>
     (status === 'all' || user.status === status) &&
     (!query.role || user.role === query.role) &&
     (query.licensed === undefined || isSalesperson(user) === query.licensed) &&
-    (matches(user.name, query.search) || matches(user.email, query.search)),
+    (matches(user.name, query.search) || (access.seesEmailOf(user.id) && matches(user.email ?? '', query.search))),
   );
-  return paginate(users, userKey, query, copyUser);
+  return paginate(users, userKey, query, (user) => copyUser(user, access.seesEmailOf(user.id)));
 }
 
 /** Pages over ids and copies only the page: paging 100k contacts costs a page, not the list. */

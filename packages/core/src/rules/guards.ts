@@ -1,34 +1,35 @@
+import { isService, type Caller } from '../adapter/context';
 import { hasActiveLicense, isSalesperson, type PhoneNumber, type Task, type User } from '../domain/types';
-import { LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError } from '../errors/OffboardError';
+import { LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError, forbidden } from '../errors/OffboardError';
 import type { OffboardReadModel } from './readModel';
 
 /**
  * Each guard answers "may this happen now?" with `null` or the refusal the backend throws.
  * The backend, the plan (R8) and the machines call the same functions, so the UI shows a
  * blocker before anyone clicks and the backend refuses the same thing with the same code.
+ * Guards only read, through the read model, so they run the same in memory and on a database.
  */
 export type Refusal = OffboardError | null;
 
 /** R4: the user holds the last active license of a country that still has active numbers. */
-export function isLastLicenseInCountry(model: OffboardReadModel, user: User): boolean {
-  return lastLicenseBlockingNumbers(model, user).length > 0;
+export async function isLastLicenseInCountry(model: OffboardReadModel, user: User): Promise<boolean> {
+  return (await lastLicenseBlockingNumbers(model, user)).length > 0;
 }
 
 /** The active numbers that make R4 refuse removing this user's license; empty when it does not. */
-export function lastLicenseBlockingNumbers(model: OffboardReadModel, user: User): readonly PhoneNumber[] {
+export async function lastLicenseBlockingNumbers(model: OffboardReadModel, user: User): Promise<readonly PhoneNumber[]> {
   if (!user.license || !hasActiveLicense(user)) return [];
-  if (model.activeLicenseCount(user.license.country) > 1) return [];
+  if ((await model.activeLicenseCount(user.license.country)) > 1) return [];
   return model.activePhoneNumbers(user.license.country);
 }
 
 /** R9: the user is the only active admin left. */
-export function isLastActiveAdmin(model: OffboardReadModel, user: User): boolean {
-  return user.role === 'admin' && user.status === 'active' && model.activeAdminCount() <= 1;
+export async function isLastActiveAdmin(model: OffboardReadModel, user: User): Promise<boolean> {
+  return user.role === 'admin' && user.status === 'active' && (await model.activeAdminCount()) <= 1;
 }
 
-/** R5: contacts and tasks may only go to a salesperson who is not their current owner. */
-export function reassignTargetRefusal(model: OffboardReadModel, targetId: string, currentOwnerId: string): Refusal {
-  const target = model.findUser(targetId);
+/** R5: who may receive contacts or tasks from `currentOwnerId`, as data a view can use. */
+export function targetRefusalOf(target: User | undefined, targetId: string, currentOwnerId: string): Refusal {
   if (!target) return new OffboardError('NOT_FOUND', { entity: 'user', id: targetId });
   if (targetId === currentOwnerId) return new OffboardError('INVALID_REASSIGN_TARGET', { id: targetId, reason: 'current-owner' });
   if (target.status !== 'active') return new OffboardError('INVALID_REASSIGN_TARGET', { id: targetId, reason: 'inactive' });
@@ -36,21 +37,42 @@ export function reassignTargetRefusal(model: OffboardReadModel, targetId: string
   return null;
 }
 
-export function isEligibleReassignTarget(model: OffboardReadModel, targetId: string, currentOwnerId: string): boolean {
-  return reassignTargetRefusal(model, targetId, currentOwnerId) === null;
+/** R5: contacts and tasks may only go to a salesperson who is not their current owner. */
+export async function reassignTargetRefusal(model: OffboardReadModel, targetId: string, currentOwnerId: string): Promise<Refusal> {
+  return targetRefusalOf(await model.findUser(targetId), targetId, currentOwnerId);
 }
 
+export async function isEligibleReassignTarget(model: OffboardReadModel, targetId: string, currentOwnerId: string): Promise<boolean> {
+  return (await reassignTargetRefusal(model, targetId, currentOwnerId)) === null;
+}
+
+/** What a caller's standing must be for an operation, before anything about its target is looked at. */
+export type Standing = 'admin' | 'salesperson' | 'none';
+
 /**
- * R9: only an active admin (or a service identity of the policy) acts on users, and nobody
- * deactivates themselves. `deactivates` marks the two deactivations.
+ * R9 and R6 as a caller's standing, judged from the caller's own user record: an active admin
+ * (or a service identity) changes users, contacts and numbers; an active salesperson takes tasks.
+ * Backends check it first, before an idempotency key is looked up (R13) and before the target is
+ * looked for, so a caller without standing learns nothing about keys or ids.
  */
-export function actorRefusal(model: OffboardReadModel, actorId: string, targetUserId: string | null, deactivates = false): Refusal {
-  if (model.policy.serviceActorIds.includes(actorId)) return null;
-  const actor = model.findUser(actorId);
-  if (!actor || actor.status !== 'active') return new OffboardError('FORBIDDEN', { id: actorId, reason: 'actor-not-active' });
-  if (deactivates && actorId === targetUserId) return new OffboardError('CANNOT_DEACTIVATE_SELF', { id: actorId });
-  if (actor.role !== 'admin') return new OffboardError('FORBIDDEN', { id: actorId, reason: 'not-admin' });
+export function standingRefusalOf(actor: User | undefined, caller: Caller, standing: Standing): Refusal {
+  if (standing === 'none') return null;
+  // A service acts like an admin, and is no salesperson: it takes no task (R6).
+  if (isService(caller)) return standing === 'admin' ? null : forbidden('not-salesperson', { id: caller.actorId });
+  if (!actor || actor.status !== 'active') return forbidden('actor-inactive', { id: caller.actorId });
+  if (standing === 'admin' && actor.role !== 'admin') return forbidden('not-admin', { id: caller.actorId });
+  if (standing === 'salesperson' && !isSalesperson(actor)) return forbidden('not-salesperson', { id: caller.actorId });
   return null;
+}
+
+export async function standingRefusal(model: OffboardReadModel, caller: Caller, standing: Standing): Promise<Refusal> {
+  if (standing === 'none' || isService(caller)) return standingRefusalOf(undefined, caller, standing);
+  return standingRefusalOf(await model.findUser(caller.actorId), caller, standing);
+}
+
+/** R9: nobody deactivates themselves, neither their license nor their user. */
+export function selfRefusal(caller: Caller, targetUserId: string): Refusal {
+  return caller.actorId === targetUserId && !isService(caller) ? new OffboardError('CANNOT_DEACTIVATE_SELF', { id: caller.actorId }) : null;
 }
 
 /** R11: the caller saw an older version of the record than the one stored. */
@@ -69,8 +91,8 @@ export function versionRefusal(
 }
 
 /** R4 as a refusal, naming the numbers to deactivate first. */
-export function lastLicenseRefusal(model: OffboardReadModel, user: User): Refusal {
-  const numbers = lastLicenseBlockingNumbers(model, user);
+export async function lastLicenseRefusal(model: OffboardReadModel, user: User): Promise<Refusal> {
+  const numbers = await lastLicenseBlockingNumbers(model, user);
   if (numbers.length === 0) return null;
   return new OffboardError(
     'LAST_LICENSE_IN_COUNTRY',
@@ -83,25 +105,32 @@ export function lastLicenseRefusal(model: OffboardReadModel, user: User): Refusa
   );
 }
 
-function userOrRefusal(model: OffboardReadModel, userId: string): User | OffboardError {
-  return model.findUser(userId) ?? new OffboardError('NOT_FOUND', { entity: 'user', id: userId });
+async function userOrRefusal(model: OffboardReadModel, userId: string): Promise<User | OffboardError> {
+  return (await model.findUser(userId)) ?? new OffboardError('NOT_FOUND', { entity: 'user', id: userId });
 }
 
-/** The order of checks is part of the contract: existence, actor, version, then state. */
-function firstRefusal(...checks: (() => Refusal)[]): Refusal {
+type Check = () => Refusal | Promise<Refusal>;
+
+/** The order of checks is part of the contract: standing, existence, self, version, then state. */
+async function firstRefusal(...checks: Check[]): Promise<Refusal> {
   for (const check of checks) {
-    const refusal = check();
+    const refusal = await check();
     if (refusal) return refusal;
   }
   return null;
 }
 
+/** The user a guard is about, after the caller's standing; a refusal if either fails. */
+async function subject(model: OffboardReadModel, caller: Caller, userId: string): Promise<User | OffboardError> {
+  return (await standingRefusal(model, caller, 'admin')) ?? userOrRefusal(model, userId);
+}
+
 /** R2 with R4 and R9. */
-export function deactivateLicenseRefusal(model: OffboardReadModel, actorId: string, userId: string, expectedVersion?: number): Refusal {
-  const user = userOrRefusal(model, userId);
+export async function deactivateLicenseRefusal(model: OffboardReadModel, caller: Caller, userId: string, expectedVersion?: number): Promise<Refusal> {
+  const user = await subject(model, caller, userId);
   if (user instanceof OffboardError) return user;
   return firstRefusal(
-    () => actorRefusal(model, actorId, userId, true),
+    () => selfRefusal(caller, userId),
     () => versionRefusal('user', user, expectedVersion),
     () => (hasActiveLicense(user) ? null : new OffboardError('NO_LICENSE', { id: userId })),
     () => lastLicenseRefusal(model, user),
@@ -109,44 +138,42 @@ export function deactivateLicenseRefusal(model: OffboardReadModel, actorId: stri
 }
 
 /** R3 with R4, R5's policy and R9. */
-export function deactivateUserRefusal(model: OffboardReadModel, actorId: string, userId: string, expectedVersion?: number): Refusal {
-  const user = userOrRefusal(model, userId);
+export async function deactivateUserRefusal(model: OffboardReadModel, caller: Caller, userId: string, expectedVersion?: number): Promise<Refusal> {
+  const user = await subject(model, caller, userId);
   if (user instanceof OffboardError) return user;
   return firstRefusal(
-    () => actorRefusal(model, actorId, userId, true),
+    () => selfRefusal(caller, userId),
     () => versionRefusal('user', user, expectedVersion),
     () => (user.status === 'inactive' ? new OffboardError('ALREADY_INACTIVE', { entity: 'user', id: userId }) : null),
-    () => (isLastActiveAdmin(model, user) ? new OffboardError('LAST_ADMIN', { id: userId }) : null),
+    async () => ((await isLastActiveAdmin(model, user)) ? new OffboardError('LAST_ADMIN', { id: userId }) : null),
     () => lastLicenseRefusal(model, user),
-    () => {
-      const contacts = model.policy.requireContactReassignment ? model.contactCount(userId) : 0;
+    async () => {
+      const contacts = model.policy.requireContactReassignment ? await model.contactCount(userId) : 0;
       return contacts > 0 ? new OffboardError('CONTACTS_ASSIGNED', { id: userId, contacts }) : null;
     },
   );
 }
 
 /** R7 */
-export function reactivateUserRefusal(model: OffboardReadModel, actorId: string, userId: string, expectedVersion?: number): Refusal {
-  const user = userOrRefusal(model, userId);
+export async function reactivateUserRefusal(model: OffboardReadModel, caller: Caller, userId: string, expectedVersion?: number): Promise<Refusal> {
+  const user = await subject(model, caller, userId);
   if (user instanceof OffboardError) return user;
   return firstRefusal(
-    () => actorRefusal(model, actorId, userId),
     () => versionRefusal('user', user, expectedVersion),
     () => (user.status === 'active' ? new OffboardError('ALREADY_ACTIVE', { id: userId }) : null),
   );
 }
 
 /** R7: a license needs an active user and a free seat. */
-export function assignLicenseRefusal(model: OffboardReadModel, actorId: string, userId: string, expectedVersion?: number): Refusal {
-  const user = userOrRefusal(model, userId);
+export async function assignLicenseRefusal(model: OffboardReadModel, caller: Caller, userId: string, expectedVersion?: number): Promise<Refusal> {
+  const user = await subject(model, caller, userId);
   if (user instanceof OffboardError) return user;
   return firstRefusal(
-    () => actorRefusal(model, actorId, userId),
     () => versionRefusal('user', user, expectedVersion),
     () => (user.status === 'inactive' ? new OffboardError('USER_INACTIVE', { id: userId }) : null),
     () => (hasActiveLicense(user) ? new OffboardError('LICENSE_ALREADY_ACTIVE', { id: userId }) : null),
-    () => {
-      const seats = model.seatUsage();
+    async () => {
+      const seats = await model.seatUsage();
       return seats.available > 0 ? null : new OffboardError('NO_SEATS_AVAILABLE', { seats: { total: seats.total, used: seats.used } });
     },
   );
@@ -157,41 +184,41 @@ export function assignLicenseRefusal(model: OffboardReadModel, actorId: string, 
  * belong to `fromOwnerId`: one that moved since the caller looked means its view is stale.
  * Excluded contacts need only exist; leaving out one that already moved is harmless.
  */
-export function reassignContactsRefusal(
+export async function reassignContactsRefusal(
   model: OffboardReadModel,
-  actorId: string,
+  caller: Caller,
   fromOwnerId: string,
   toUserIds: readonly string[],
   contactIds: readonly string[] = [],
   exceptContactIds: readonly string[] = [],
-): Refusal {
-  const owner = userOrRefusal(model, fromOwnerId);
+): Promise<Refusal> {
+  const owner = await subject(model, caller, fromOwnerId);
   if (owner instanceof OffboardError) return owner;
+  const listed = contactIds.length ? await model.contactsNotOwnedBy(fromOwnerId, contactIds) : { unknown: [], moved: [] };
   return firstRefusal(
-    () => actorRefusal(model, actorId, fromOwnerId),
     ...toUserIds.map((targetId) => () => reassignTargetRefusal(model, targetId, fromOwnerId)),
-    () => {
-      const unknown = [...contactIds, ...exceptContactIds].filter((id) => !model.findContact(id));
+    async () => {
+      const unknown = [...listed.unknown, ...(exceptContactIds.length ? await model.unknownContacts(exceptContactIds) : [])];
       return unknown.length ? new OffboardError('NOT_FOUND', { entity: 'contact', ids: unknown }) : null;
     },
-    () => {
-      const moved = contactIds.filter((id) => model.findContact(id)?.ownerId !== fromOwnerId);
-      return moved.length ? new OffboardError('VERSION_CONFLICT', { entity: 'contact', ids: moved }) : null;
-    },
+    () => (listed.moved.length ? new OffboardError('VERSION_CONFLICT', { entity: 'contact', ids: listed.moved }) : null),
   );
 }
 
+/** R6: a transferable task, open, is taken by a salesperson other than its assignee. */
+export function takeTaskRefusalOf(task: Task, actorId: string): Refusal {
+  if (!isTakeable(task)) return new OffboardError('TASK_NOT_TRANSFERABLE', { id: task.id, state: task.state });
+  if (task.assigneeId === actorId) return new OffboardError('INVALID_REASSIGN_TARGET', { id: actorId, reason: 'current-owner' });
+  return null;
+}
+
 /** R6: another salesperson takes a transferable task. */
-export function takeTaskRefusal(model: OffboardReadModel, actorId: string, taskId: string, expectedVersion?: number): Refusal {
-  const task = model.findTask(taskId);
+export async function takeTaskRefusal(model: OffboardReadModel, caller: Caller, taskId: string, expectedVersion?: number): Promise<Refusal> {
+  const standing = await standingRefusal(model, caller, 'salesperson');
+  if (standing) return standing;
+  const task = await model.findTask(taskId);
   if (!task) return new OffboardError('NOT_FOUND', { entity: 'task', id: taskId });
-  const actor = model.findUser(actorId);
-  return firstRefusal(
-    () => (actor && isSalesperson(actor) ? null : new OffboardError('FORBIDDEN', { id: actorId, reason: 'not-salesperson' })),
-    () => versionRefusal('task', task, expectedVersion),
-    () => (isTakeable(task) ? null : new OffboardError('TASK_NOT_TRANSFERABLE', { id: taskId, state: task.state })),
-    () => (task.assigneeId === actorId ? new OffboardError('INVALID_REASSIGN_TARGET', { id: actorId, reason: 'current-owner' }) : null),
-  );
+  return versionRefusal('task', task, expectedVersion) ?? takeTaskRefusalOf(task, caller.actorId);
 }
 
 export function isTakeable(task: Task): boolean {
@@ -202,39 +229,36 @@ export function isTakeable(task: Task): boolean {
  * R8 step 2: an admin hands a user's open tasks to a salesperson. Completed tasks stay in
  * history where they are; a task no longer assigned to `fromUserId` means the caller's view is stale.
  */
-export function transferTasksRefusal(
+export async function transferTasksRefusal(
   model: OffboardReadModel,
-  actorId: string,
+  caller: Caller,
   fromUserId: string,
   toUserId: string,
   taskIds: readonly string[],
-): Refusal {
-  const from = userOrRefusal(model, fromUserId);
+): Promise<Refusal> {
+  const from = await subject(model, caller, fromUserId);
   if (from instanceof OffboardError) return from;
+  const listed = taskIds.length ? await model.tasksNotOpenFor(fromUserId, taskIds) : { unknown: [], moved: [], closed: [] };
   return firstRefusal(
-    () => actorRefusal(model, actorId, fromUserId),
     () => reassignTargetRefusal(model, toUserId, fromUserId),
-    () => {
-      const unknown = taskIds.filter((id) => !model.findTask(id));
-      return unknown.length ? new OffboardError('NOT_FOUND', { entity: 'task', ids: unknown }) : null;
-    },
-    () => {
-      const moved = taskIds.filter((id) => model.findTask(id)?.assigneeId !== fromUserId);
-      return moved.length ? new OffboardError('VERSION_CONFLICT', { entity: 'task', ids: moved }) : null;
-    },
-    () => {
-      const closed = taskIds.filter((id) => model.findTask(id)?.state !== 'created');
-      return closed.length ? new OffboardError('TASK_NOT_TRANSFERABLE', { ids: closed, state: 'completed' }) : null;
-    },
+    () => (listed.unknown.length ? new OffboardError('NOT_FOUND', { entity: 'task', ids: listed.unknown }) : null),
+    () => (listed.moved.length ? new OffboardError('VERSION_CONFLICT', { entity: 'task', ids: listed.moved }) : null),
+    () => (listed.closed.length ? new OffboardError('TASK_NOT_TRANSFERABLE', { ids: listed.closed, state: 'completed' }) : null),
   );
 }
 
 /** R8 step 3: the way out of R4. */
-export function deactivatePhoneNumberRefusal(model: OffboardReadModel, actorId: string, phoneNumberId: string, expectedVersion?: number): Refusal {
-  const phoneNumber = model.findPhoneNumber(phoneNumberId);
+export async function deactivatePhoneNumberRefusal(
+  model: OffboardReadModel,
+  caller: Caller,
+  phoneNumberId: string,
+  expectedVersion?: number,
+): Promise<Refusal> {
+  const standing = await standingRefusal(model, caller, 'admin');
+  if (standing) return standing;
+  const phoneNumber = await model.findPhoneNumber(phoneNumberId);
   if (!phoneNumber) return new OffboardError('NOT_FOUND', { entity: 'phoneNumber', id: phoneNumberId });
   return firstRefusal(
-    () => actorRefusal(model, actorId, null),
     () => versionRefusal('phoneNumber', phoneNumber, expectedVersion),
     () => (phoneNumber.status === 'inactive' ? new OffboardError('ALREADY_INACTIVE', { entity: 'phoneNumber', id: phoneNumberId }) : null),
   );

@@ -1,15 +1,17 @@
+import { isService, type Caller } from '../adapter/context';
 import { hasActiveLicense, isSalesperson, type SeatUsage, type User } from '../domain/types';
 import { OffboardError, type ErrorCode, type ErrorDetails } from '../errors/OffboardError';
 import {
-  actorRefusal,
   assignLicenseRefusal,
   deactivateLicenseRefusal,
   deactivateUserRefusal,
   lastLicenseBlockingNumbers,
   lastLicenseRefusal,
   reactivateUserRefusal,
+  standingRefusal,
   type Refusal,
 } from './guards';
+import { readRefusalOf } from './readAccess';
 import type { OffboardReadModel } from './readModel';
 
 export const SCENARIOS = ['employee-departure', 'role-change', 'team-downsizing'] as const;
@@ -100,14 +102,15 @@ export interface OffboardingPlan {
   readonly openTasks: number;
   readonly transferableTasks: number;
   readonly salesBrains: readonly { readonly id: string; readonly name: string }[];
-  /** R4 for the user's active license; `null` without one. */
+  /** R4 for the user's active license; `null` without one. The numbers are left out for a caller who may not read them (R12). */
   readonly lastLicenseInCountry: {
     readonly country: string;
     readonly licensesInCountry: number;
     readonly activePhoneNumbers: readonly { readonly id: string; readonly number: string }[];
     readonly blocks: boolean;
   } | null;
-  readonly seats: SeatUsage;
+  /** `null` when the caller may not read the organisation's seats (R12: a member's own plan). */
+  readonly seats: SeatUsage | null;
   /** Salespeople other than this user, who could receive contacts and tasks. */
   readonly eligibleTargets: number;
   /** `null` when the actor may do it now, else why not. */
@@ -120,6 +123,13 @@ export interface OffboardingPlan {
 }
 
 const asReason = (refusal: Refusal): Reason | null => (refusal ? refusalReason(refusal) : null);
+
+/** R4's reason as a caller who may not read the numbers sees it: that it blocks, not which numbers. */
+function withoutNumbers(reason: Reason | null, seesNumbers: boolean): Reason | null {
+  if (!reason || seesNumbers) return reason;
+  const { phoneNumbers: _hidden, ...details } = reason.details;
+  return { ...reason, details };
+}
 
 type BrainRef = PlannedEffects['salesBrainsLeft'][number];
 
@@ -143,31 +153,48 @@ function licenseEffects(
 }
 
 /**
- * R8: the offboarding plan of a user as seen by an actor, computed without changing anything.
+ * R8: the offboarding plan of a user as seen by a caller, computed without changing anything.
  * Each step is `done` when its goal holds, `blocked` when the guard of its action refuses (with
  * that refusal as the reason), `pending` otherwise, and `not-applicable` outside the scenario.
+ * Who may read it (R12) is the backend's to check first.
  */
-export function planOffboarding(
+export async function planOffboarding(
   model: OffboardReadModel,
   userId: string,
-  actorId: string,
+  caller: Caller,
   scenario: Scenario = 'employee-departure',
-): OffboardingPlan {
-  const user = model.findUser(userId);
+): Promise<OffboardingPlan> {
+  const user = await model.findUser(userId);
   if (!user) throw new OffboardError('NOT_FOUND', { entity: 'user', id: userId });
+  // R12: a member reading their own plan learns nothing of the organisation's seats and numbers.
+  const actor = isService(caller) ? undefined : await model.findUser(caller.actorId);
+  const sees = (read: 'seats' | 'phone-numbers') => readRefusalOf(actor, caller, model.policy, { read }) === null;
+  const [seesSeats, seesNumbers] = [sees('seats'), sees('phone-numbers')];
 
-  const contacts = model.contactCount(userId);
-  const { open: openTasks, transferable: transferableTasks } = model.openTaskCount(userId);
-  const eligibleTargets = model.salespersonCount() - (isSalesperson(user) ? 1 : 0);
-  const blockingNumbers = lastLicenseBlockingNumbers(model, user);
-  const salesBrains = model.salesBrainsOf(userId).map(({ id, name }) => ({ id, name }));
-  const actorOnUser = asReason(actorRefusal(model, actorId, userId));
+  const [contacts, { open: openTasks, transferable: transferableTasks }, salespeople, blockingNumbers, brains, actorOnUser, seats] =
+    await Promise.all([
+      model.contactCount(userId),
+      model.openTaskCount(userId),
+      model.salespersonCount(),
+      lastLicenseBlockingNumbers(model, user),
+      model.salesBrainsOf(userId),
+      standingRefusal(model, caller, 'admin').then(asReason),
+      model.seatUsage(),
+    ]);
+  const eligibleTargets = salespeople - (isSalesperson(user) ? 1 : 0);
+  const salesBrains = brains.map(({ id, name }) => ({ id, name }));
 
+  const [deactivateLicense, assignLicense, deactivateUser, reactivateUser] = await Promise.all([
+    deactivateLicenseRefusal(model, caller, userId).then(asReason),
+    assignLicenseRefusal(model, caller, userId).then(asReason),
+    deactivateUserRefusal(model, caller, userId).then(asReason),
+    reactivateUserRefusal(model, caller, userId).then(asReason),
+  ]);
   const refusals: Record<PlanAction, Reason | null> = {
-    deactivateLicense: asReason(deactivateLicenseRefusal(model, actorId, userId)),
-    assignLicense: asReason(assignLicenseRefusal(model, actorId, userId)),
-    deactivateUser: asReason(deactivateUserRefusal(model, actorId, userId)),
-    reactivateUser: asReason(reactivateUserRefusal(model, actorId, userId)),
+    deactivateLicense,
+    assignLicense,
+    deactivateUser,
+    reactivateUser,
     reassignContacts:
       actorOnUser ?? (contacts === 0 ? planReason('NO_CONTACTS') : eligibleTargets === 0 ? planReason('NO_ELIGIBLE_TARGET') : null),
     transferTasks:
@@ -177,7 +204,8 @@ export function planOffboarding(
   const license = licenseEffects(user, contacts, openTasks - transferableTasks, salesBrains);
   const effects = {
     deactivateLicense: hasActiveLicense(user) ? { ...license, signInRevoked: false, sessionsEnded: 0 } : null,
-    deactivateUser: user.status === 'active' ? { ...license, signInRevoked: true, sessionsEnded: model.openSessionCount(userId) } : null,
+    deactivateUser:
+      user.status === 'active' ? { ...license, signInRevoked: true, sessionsEnded: await model.openSessionCount(userId) } : null,
   };
 
   const inScenario = new Set(SCENARIO_STEPS[scenario]);
@@ -189,6 +217,7 @@ export function planOffboarding(
     done ? step(id, 'done') : refusal ? step(id, 'blocked', refusal) : step(id, 'pending', pending);
   const noLicense = user.license === null;
   const neverLicensed = refusalReason(new OffboardError('NO_LICENSE', { id: userId }));
+  const lastLicense = withoutNumbers(asReason(await lastLicenseRefusal(model, user)), seesNumbers);
 
   const steps: PlanStep[] = [
     actionStep('reassign-contacts', contacts === 0, refusals.reassignContacts, planReason('CONTACTS_TO_REASSIGN', { contacts })),
@@ -203,7 +232,7 @@ export function planOffboarding(
     noLicense
       ? step('check-phone-numbers', 'not-applicable', neverLicensed)
       : blockingNumbers.length > 0
-        ? step('check-phone-numbers', 'pending', asReason(lastLicenseRefusal(model, user)))
+        ? step('check-phone-numbers', 'pending', lastLicense)
         : step('check-phone-numbers', 'done'),
     noLicense
       ? step('deactivate-license', 'not-applicable', neverLicensed)
@@ -213,7 +242,7 @@ export function planOffboarding(
 
   return {
     scenario,
-    actorId,
+    actorId: caller.actorId,
     user,
     contacts,
     openTasks,
@@ -223,12 +252,12 @@ export function planOffboarding(
       user.license && hasActiveLicense(user)
         ? {
             country: user.license.country,
-            licensesInCountry: model.activeLicenseCount(user.license.country),
-            activePhoneNumbers: model.activePhoneNumbers(user.license.country).map(({ id, number }) => ({ id, number })),
+            licensesInCountry: await model.activeLicenseCount(user.license.country),
+            activePhoneNumbers: seesNumbers ? (await model.activePhoneNumbers(user.license.country)).map(({ id, number }) => ({ id, number })) : [],
             blocks: blockingNumbers.length > 0,
           }
         : null,
-    seats: model.seatUsage(),
+    seats: seesSeats ? seats : null,
     eligibleTargets,
     refusals,
     effects,

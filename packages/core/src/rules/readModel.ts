@@ -1,4 +1,8 @@
-import type { Contact, PhoneNumber, SalesBrain, SeatUsage, Task, User } from '../domain/types';
+import type { PhoneNumber, SalesBrain, SeatUsage, Task, User } from '../domain/types';
+
+/** What R12 lets members read beyond its default, when an organisation chooses to widen it. */
+export const MEMBER_READS = ['emails', 'inactive-users', 'seats', 'phone-numbers', 'sales-brains'] as const;
+export type MemberRead = (typeof MEMBER_READS)[number];
 
 /** Choices an organisation makes about how strictly the rules apply. */
 export interface OffboardPolicy {
@@ -8,38 +12,59 @@ export interface OffboardPolicy {
    */
   readonly requireContactReassignment: boolean;
   /**
-   * R9: identities that act on users without being one (directory sync, provisioning). They may
-   * act like an admin, and the last active admin is still protected from them.
+   * R12: what members may read besides active users' names, roles and license badges, their own
+   * contacts and tasks, and the tasks waiting for a taker. Widening only; nothing narrows it.
    * @default []
    */
-  readonly serviceActorIds: readonly string[];
+  readonly memberReads: readonly MemberRead[];
 }
 
 export const DEFAULT_POLICY: OffboardPolicy = {
   requireContactReassignment: false,
-  serviceActorIds: [],
+  memberReads: [],
 };
 
+/** A value now (in memory) or later (a database): the rules await either. */
+export type Awaitable<T> = T | Promise<T>;
+
 /**
- * The questions the rules ask of an organisation's state. The in-memory backend answers them
- * from its indexes; a host backend written in JavaScript can answer them from its own store and
- * reuse every guard and `planOffboarding` as they are.
+ * The questions the rules ask of one organisation's state. Every guard and `planOffboarding`
+ * read through it and nothing else, so the in-memory backend (answering at once from its indexes)
+ * and the PostgreSQL backend (answering with queries inside the mutation's transaction) run the
+ * very same rules. Questions about many records at once are set-based, so a guard over 100,000
+ * contacts is one question, not 100,000.
  */
 export interface OffboardReadModel {
   readonly policy: OffboardPolicy;
-  findUser(userId: string): User | undefined;
-  findContact(contactId: string): Contact | undefined;
-  findTask(taskId: string): Task | undefined;
-  findPhoneNumber(phoneNumberId: string): PhoneNumber | undefined;
-  activeAdminCount(): number;
-  salespersonCount(): number;
+  findUser(userId: string): Awaitable<User | undefined>;
+  findTask(taskId: string): Awaitable<Task | undefined>;
+  findPhoneNumber(phoneNumberId: string): Awaitable<PhoneNumber | undefined>;
+  activeAdminCount(): Awaitable<number>;
+  salespersonCount(): Awaitable<number>;
   /** Active licenses held in a country (R4). */
-  activeLicenseCount(country: string): number;
-  activePhoneNumbers(country: string): readonly PhoneNumber[];
-  contactCount(ownerId: string): number;
+  activeLicenseCount(country: string): Awaitable<number>;
+  /** Active numbers of a country, sorted by id (R4). */
+  activePhoneNumbers(country: string): Awaitable<readonly PhoneNumber[]>;
+  contactCount(ownerId: string): Awaitable<number>;
+  /**
+   * R5: of `contactIds`, those that do not exist, and those that exist but no longer belong to
+   * `ownerId` (the caller's view is stale).
+   */
+  contactsNotOwnedBy(ownerId: string, contactIds: readonly string[]): Awaitable<{ readonly unknown: readonly string[]; readonly moved: readonly string[] }>;
+  /** Of `contactIds`, those that do not exist. */
+  unknownContacts(contactIds: readonly string[]): Awaitable<readonly string[]>;
+  /**
+   * R8 step 2: of `taskIds`, those that do not exist, those no longer assigned to `userId`, and
+   * those not open (state `completed`).
+   */
+  tasksNotOpenFor(
+    userId: string,
+    taskIds: readonly string[],
+  ): Awaitable<{ readonly unknown: readonly string[]; readonly moved: readonly string[]; readonly closed: readonly string[] }>;
   /** How many tasks in state `created` are assigned to the user, and how many of them are transferable. */
-  openTaskCount(userId: string): { readonly open: number; readonly transferable: number };
-  salesBrainsOf(userId: string): readonly SalesBrain[];
-  seatUsage(): SeatUsage;
-  openSessionCount(userId: string): number;
+  openTaskCount(userId: string): Awaitable<{ readonly open: number; readonly transferable: number }>;
+  salesBrainsOf(userId: string): Awaitable<readonly SalesBrain[]>;
+  seatUsage(): Awaitable<SeatUsage>;
+  openSessionCount(userId: string): Awaitable<number>;
 }
+

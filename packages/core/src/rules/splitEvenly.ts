@@ -1,8 +1,9 @@
 /**
  * R5: how many of `total` contacts each target receives when they are dealt in turn, which is
- * how the backend moves them. The first `total % n` targets receive one more than the rest.
+ * how the backend moves them: the first `total % n` targets receive one more than the rest. The
+ * same shape as `ReassignContactsResult.moved`, so a preview and its result compare as they are.
  */
-export function splitEvenly(total: number, targetIds: readonly string[]): Record<string, number> {
+export function splitEvenly(total: number, targetIds: readonly string[]): { userId: string; contacts: number }[] {
   const n = targetIds.length;
-  return Object.fromEntries(targetIds.map((id, i) => [id, n === 0 ? 0 : Math.floor(total / n) + (i < total % n ? 1 : 0)]));
+  return targetIds.map((userId, i) => ({ userId, contacts: n === 0 ? 0 : Math.floor(total / n) + (i < total % n ? 1 : 0) }));
 }

@@ -4,11 +4,14 @@ import { demoOrganisation } from '../fixtures/demoOrganisation';
 import type { OffboardPolicy } from '../rules/readModel';
 import type { ConformanceFactory } from './harness';
 
-/** Starts a fresh adapter, on the demo organisation unless a test brings its own data. */
-export type Fresh = (options?: { data?: OffboardData; policy?: Partial<OffboardPolicy> }) => Promise<OffboardAdapter>;
+/**
+ * Starts a fresh adapter, on the demo organisation unless a test brings its own data, and with
+ * `others` beside it for tenancy tests (R13).
+ */
+export type Fresh = (options?: { data?: OffboardData; others?: readonly OffboardData[]; policy?: Partial<OffboardPolicy> }) => Promise<OffboardAdapter>;
 
 export function freshFrom(factory: ConformanceFactory): Fresh {
-  return async (options = {}) => factory({ data: options.data ?? demoOrganisation(), policy: options.policy });
+  return async (options = {}) => factory({ organisations: [options.data ?? demoOrganisation(), ...(options.others ?? [])], policy: options.policy });
 }
 
 /** People of the demo organisation, by the part they play in the tests. */

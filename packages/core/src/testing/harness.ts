@@ -1,14 +1,18 @@
 import { expect } from 'vitest';
-import type { MutationContext, OffboardAdapter, Page, PageRequest } from '../adapter/OffboardAdapter';
+import type { MutationContext, OffboardAdapter, Page, PageRequest, ReadContext } from '../adapter/OffboardAdapter';
+import { DEMO_ORGANISATION_ID } from '../fixtures/demoOrganisation';
 import { readAllPages } from '../adapter/readAllPages';
 import type { AuditEntry, OffboardData } from '../domain/types';
 import { isOffboardError, type ErrorCode, type OffboardError } from '../errors/OffboardError';
 import type { OffboardPolicy } from '../rules/readModel';
 
 export interface ConformanceSetup {
-  /** The organisation the adapter must start from. */
-  readonly data: OffboardData;
-  /** Policy options the backend must apply (R5 strict contacts, R9 service identities). */
+  /**
+   * The organisations the adapter must start from (R13): usually one; tenancy tests pass two,
+   * which may share ids. Tests act in the first unless they say otherwise.
+   */
+  readonly organisations: readonly OffboardData[];
+  /** Policy options the backend must apply (R5 strict contacts, R12 wider member reads). */
   readonly policy?: Partial<OffboardPolicy>;
 }
 
@@ -32,17 +36,26 @@ export const readAll = <T>(list: (request: PageRequest) => Promise<Page<T>>): Pr
 
 const byId = <T extends { readonly id: string }>(records: T[]) => records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** The whole observable state, so a test can prove that a refusal changed nothing. */
-export async function observe(adapter: OffboardAdapter): Promise<Observation> {
+/** The caller every state check reads as: a service identity, which reads everything (R12). */
+export const observerOf = (organisationId: string = DEMO_ORGANISATION_ID): ReadContext => ({
+  organisationId,
+  actorId: 'svc-conformance',
+  kind: 'service',
+});
+export const observer = observerOf();
+
+/** The whole observable state of an organisation, so a test can prove that a refusal changed nothing. */
+export async function observe(adapter: OffboardAdapter, organisationId: string = DEMO_ORGANISATION_ID): Promise<Observation> {
+  const observer = observerOf(organisationId);
   const [users, contacts, tasks, salesBrains, phoneNumbers, history, auditLog, seats] = await Promise.all([
-    readAll((page) => adapter.listUsers({ ...page, status: 'all' })),
-    readAll((page) => adapter.listContacts(page)),
-    readAll((page) => adapter.listTasks(page)),
-    readAll((page) => adapter.listSalesBrains(page)),
-    readAll((page) => adapter.listPhoneNumbers(page)),
-    readAll((page) => adapter.listHistory(page)),
-    readAll((page) => adapter.listAuditLog(page)),
-    adapter.getSeatUsage(),
+    readAll((page) => adapter.listUsers({ ...page, status: 'all' }, observer)),
+    readAll((page) => adapter.listContacts(page, observer)),
+    readAll((page) => adapter.listTasks(page, observer)),
+    readAll((page) => adapter.listSalesBrains(page, observer)),
+    readAll((page) => adapter.listPhoneNumbers(page, observer)),
+    readAll((page) => adapter.listHistory(page, observer)),
+    readAll((page) => adapter.listAuditLog(page, observer)),
+    adapter.getSeatUsage(observer),
   ]);
   return {
     users: byId(users),
@@ -77,9 +90,14 @@ export async function refusedWithoutChange(adapter: OffboardAdapter, code: Error
   return error;
 }
 
-export const as = (actorId: string, extra: Omit<MutationContext, 'actorId'> = {}): MutationContext => ({ actorId, ...extra });
+/** The context of `actorId` acting in the demo organisation (or the one `extra` names). */
+export const as = (actorId: string, extra: Partial<Omit<MutationContext, 'actorId'>> = {}): MutationContext => ({
+  organisationId: DEMO_ORGANISATION_ID,
+  actorId,
+  ...extra,
+});
 
 /** The newest audit entry, or undefined. */
 export async function latestAudit(adapter: OffboardAdapter): Promise<AuditEntry | undefined> {
-  return (await adapter.listAuditLog({ limit: 1 })).items[0];
+  return (await adapter.listAuditLog({ limit: 1 }, observer)).items[0];
 }

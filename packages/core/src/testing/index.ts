@@ -11,18 +11,31 @@ import { reactivationSuite } from './rules/R07.reactivation';
 import { offboardingPlanSuite } from './rules/R08.offboardingPlan';
 import { whoMayActSuite } from './rules/R09.whoMayAct';
 import { auditSuite } from './rules/R10.audit';
+import { whoMayReadSuite } from './rules/R12.whoMayRead';
+import { tenancySuite } from './rules/R13.tenancy';
 import { retriesSuite } from './rules/R11.retries';
 import { racesSuite, type RaceOptions } from './rules/races';
 import { propertiesSuite, type PropertyOptions } from './rules/properties';
 import { validationSuite } from './rules/validation';
 
-export { observe, readAll, refusal, refusedWithoutChange, type ConformanceFactory, type ConformanceSetup, type Observation } from './harness';
+export {
+  as,
+  observe,
+  observer,
+  observerOf,
+  readAll,
+  refusal,
+  refusedWithoutChange,
+  type ConformanceFactory,
+  type ConformanceSetup,
+  type Observation,
+} from './harness';
 export { people } from './context';
 export { singleAdminOrganisation } from '../fixtures/demoOrganisation';
 export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdapter';
 
 /**
- * The proof that an adapter is an Offboard adapter: every rule R1–R11, idempotency, versions,
+ * The proof that an adapter is an Offboard adapter: every rule R1–R13, idempotency, versions,
  * races, bad input and random command sequences checked against a plain model, run under vitest against adapters the factory builds fresh for each test
  * (on the demo organisation unless a test brings its own data).
  *
@@ -34,6 +47,8 @@ export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdap
 export interface ConformanceOptions {
   /** Random command sequences of the model-based test. @default 1000 */
   readonly sequences?: PropertyOptions['sequences'];
+  /** Time limit of the model-based test. @default max(60 s, 0.1 s a sequence) */
+  readonly propertyTimeoutMs?: PropertyOptions['timeoutMs'];
   /** Scheduled interleavings per race. @default 20 */
   readonly raceRuns?: RaceOptions['runs'];
 }
@@ -52,8 +67,10 @@ export function describeOffboardConformance(name: string, factory: ConformanceFa
     whoMayActSuite(fresh);
     auditSuite(fresh);
     retriesSuite(fresh);
+    whoMayReadSuite(fresh);
+    tenancySuite(fresh);
     racesSuite(fresh, { runs: options.raceRuns });
     validationSuite(fresh);
-    propertiesSuite(fresh, { sequences: options.sequences });
+    propertiesSuite(fresh, { sequences: options.sequences, timeoutMs: options.propertyTimeoutMs });
   });
 }

@@ -1,7 +1,8 @@
+import { as } from '../../src/testing/harness';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { OffboardAdapter } from '../../src';
-import { ERROR_CODES, ERROR_STATUS, MAX_BODY_BYTES, OPERATIONS, OffboardError, ROUTES, allowedMethods, encodeQuery, fromProblem, toProblem } from '../../src';
+import { ERROR_CODES, ERROR_STATUS, DEFAULT_MAX_BODY_BYTES, OPERATIONS, OffboardError, ROUTES, allowedMethods, encodeQuery, fromProblem, toProblem } from '../../src';
 import { contextFromHeaders, contextToHeaders } from '../../src/contract/headers';
 import { decodeQuery } from '../../src/contract/queryString';
 import { argsFromParts, partsFromArgs } from '../../src/contract/routes';
@@ -43,10 +44,14 @@ describe('REST contract: routes', () => {
   });
 
   it('adapter arguments and request parts convert both ways for every route', () => {
-    const context = { actorId: 'u-ana' };
+    const context = as('u-ana');
     expect(partsFromArgs(ROUTES.assignLicense, ['u-julia', { country: 'ES' }, context])).toEqual({ id: 'u-julia', body: { country: 'ES' }, context });
-    expect(partsFromArgs(ROUTES.getOffboardingPlan, ['u-diego', { actorId: 'u-ana' }])).toEqual({ id: 'u-diego', query: { actorId: 'u-ana' } });
-    expect(partsFromArgs(ROUTES.getSeatUsage, [])).toEqual({});
+    expect(partsFromArgs(ROUTES.getOffboardingPlan, ['u-diego', { scenario: 'role-change' }, context])).toEqual({
+      id: 'u-diego',
+      query: { scenario: 'role-change' },
+      context,
+    });
+    expect(partsFromArgs(ROUTES.getSeatUsage, [context])).toEqual({ context });
     for (const operation of OPERATIONS) {
       const route = ROUTES[operation];
       const args = ['a', 'b', 'c', 'd'].slice(0, argsFromParts(route, { id: 1, query: 2, body: 3, context: 4 }).length);
@@ -98,7 +103,7 @@ describe('REST contract: query strings', () => {
       ['listTasks', { assigneeId: 'u-karla', state: 'created', transferable: true, cursor: 'dC0wNDc' }],
       ['listPhoneNumbers', { country: 'CO', status: 'active' }],
       ['listAuditLog', { action: 'license.deactivated', actorId: 'u-ana', targetId: 'u-diego' }],
-      ['getOffboardingPlan', { actorId: 'u-ana', scenario: 'role-change' }],
+      ['getOffboardingPlan', { scenario: 'role-change' }],
     ];
     expect(encodeQuery(samples[0]![1])).toBe('?status=all&search=Ana+Garc%C3%ADa+%26+co&role=admin&licensed=false&limit=20');
     expect(encodeQuery({ cursor: null, limit: undefined })).toBe('');
@@ -124,22 +129,28 @@ describe('REST contract: query strings', () => {
 });
 
 describe('REST contract: headers', () => {
-  it('R11: expectedVersion travels as a strong ETag in If-Match and the key as Idempotency-Key', () => {
-    const context = { actorId: 'u-ana', idempotencyKey: 'k-1', expectedVersion: 3 };
+  const caller = as('u-ana');
+
+  it('R11: expectedVersion travels as a strong ETag in If-Match and the key as Idempotency-Key; the caller does not travel', () => {
+    const context = as('u-ana', { idempotencyKey: 'k-1', expectedVersion: 3 });
     const headers = contextToHeaders(context);
-    expect(headers).toEqual({ 'X-Actor-Id': 'u-ana', 'Idempotency-Key': 'k-1', 'If-Match': '"3"' });
-    expect(contextFromHeaders(new Headers(headers))).toEqual(context);
-    expect(contextFromHeaders(new Headers({ 'X-Actor-Id': 'u-ana', 'If-Match': '*' }))).toEqual({ actorId: 'u-ana' });
+    expect(headers).toEqual({ 'Idempotency-Key': 'k-1', 'If-Match': '"3"' });
+    expect(contextFromHeaders(caller, new Headers(headers), true)).toEqual(context);
+    expect(contextFromHeaders(caller, new Headers({ 'If-Match': '*' }), true)).toEqual(caller);
   });
 
-  it('refuses a missing actor and malformed keys or ETags, naming the header', () => {
-    const refused = (headers: Record<string, string>) => failure(() => contextFromHeaders(new Headers(headers))).details;
-    expect(refused({})).toMatchObject({ field: 'header.X-Actor-Id', issues: [{ message: 'is required' }] });
-    expect(refused({ 'X-Actor-Id': '<b>ana</b>' }).field).toBe('header.X-Actor-Id');
-    expect(refused({ 'X-Actor-Id': 'u-ana', 'If-Match': 'W/"3"' }).field).toBe('header.If-Match');
-    expect(refused({ 'X-Actor-Id': 'u-ana', 'If-Match': '"3", "4"' }).field).toBe('header.If-Match');
-    expect(refused({ 'X-Actor-Id': 'u-ana', 'If-Match': '"0"' }).issues).toEqual([{ path: 'header.If-Match', message: 'must be at least 1' }]);
-    expect(refused({ 'X-Actor-Id': 'u-ana', 'Idempotency-Key': 'x'.repeat(256) }).field).toBe('header.Idempotency-Key');
+  it('the context names the authenticated caller whatever the headers say', () => {
+    const spoofed = new Headers({ 'X-Actor-Id': 'u-mallory', 'X-Organisation-Id': 'org-other' });
+    expect(contextFromHeaders(caller, spoofed, true)).toEqual(caller);
+  });
+
+  it('refuses malformed keys or ETags, and an If-Match on a bulk move, naming the header', () => {
+    const refused = (headers: Record<string, string>, versioned = true) => failure(() => contextFromHeaders(caller, new Headers(headers), versioned)).details;
+    expect(refused({ 'If-Match': 'W/"3"' }).field).toBe('header.If-Match');
+    expect(refused({ 'If-Match': '"3", "4"' }).field).toBe('header.If-Match');
+    expect(refused({ 'If-Match': '"0"' }).issues).toEqual([{ path: 'header.If-Match', message: 'must be at least 1' }]);
+    expect(refused({ 'Idempotency-Key': 'x'.repeat(256) }).field).toBe('header.Idempotency-Key');
+    expect(refused({ 'If-Match': '"3"' }, false).field).toBe('header.If-Match');
   });
 });
 
@@ -152,6 +163,6 @@ describe('REST contract: body limit', () => {
       toUserIds: Array.from({ length: MAX_SPLIT_TARGETS }, (_, n) => id(n + 1).replace('c', 'u')),
     };
     expect(v.safeParse(ReassignContactsInputSchema, largest).success).toBe(true);
-    expect(new TextEncoder().encode(JSON.stringify(largest)).byteLength).toBeLessThan(MAX_BODY_BYTES);
+    expect(new TextEncoder().encode(JSON.stringify(largest)).byteLength).toBeLessThan(DEFAULT_MAX_BODY_BYTES);
   });
 });

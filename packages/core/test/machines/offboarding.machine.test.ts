@@ -1,10 +1,11 @@
+import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { offboardingMachine, type RunningStep } from '../../src';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const statuses = (actor: ReturnType<typeof start>) => actor.getSnapshot().context.plan!.steps.map((step) => step.status);
 const start = (adapter: ReturnType<typeof setup>['adapter'], userId: string, scenario: 'employee-departure' | 'role-change', resume?: RunningStep) =>
-  run(offboardingMachine, { adapter, actorId: 'u-ana', userId, scenario, resume, createKey: countingKeys(userId) });
+  run(offboardingMachine, { adapter, caller: as('u-ana'), userId, scenario, resume, createKey: countingKeys(userId) });
 
 describe('offboardingMachine', () => {
   it('R8: walks a whole employee departure, recomputing the checklist after every step', async () => {
@@ -30,17 +31,17 @@ describe('offboardingMachine', () => {
     await settled(actor, 'ready.complete');
     expect(actor.getSnapshot().context.completed).toEqual(['reassign-contacts', 'transfer-tasks', 'check-phone-numbers', 'deactivate-license', 'deactivate-user']);
 
-    const diego = await backend.getUser('u-diego');
+    const diego = await backend.getUser('u-diego', observer);
     expect(diego).toMatchObject({ status: 'inactive', license: { country: 'CO', status: 'inactive' } });
-    expect((await backend.listContacts({ ownerId: 'u-diego' })).total).toBe(0);
-    expect((await backend.listContacts({ ownerId: 'u-carla' })).total).toBe(25 + 20);
-    expect((await backend.listContacts({ ownerId: 'u-oscar' })).total).toBe(12 + 20);
-    expect((await backend.listTasks({ assigneeId: 'u-diego', state: 'created' })).total).toBe(0);
-    expect((await backend.listTasks({ assigneeId: 'u-diego', state: 'completed' })).total).toBe(4);
-    expect((await backend.listPhoneNumbers({ country: 'CO', status: 'active' })).total).toBe(0);
-    expect(await backend.getAccess('u-diego')).toMatchObject({ canSignIn: false, openSessions: 0 });
-    expect((await backend.listHistory({ userId: 'u-diego' })).total).toBeGreaterThan(40);
-    const log = (await backend.listAuditLog({ limit: 6 })).items.map((entry) => [entry.action, entry.target.id]).reverse();
+    expect((await backend.listContacts({ ownerId: 'u-diego' }, observer)).total).toBe(0);
+    expect((await backend.listContacts({ ownerId: 'u-carla' }, observer)).total).toBe(25 + 20);
+    expect((await backend.listContacts({ ownerId: 'u-oscar' }, observer)).total).toBe(12 + 20);
+    expect((await backend.listTasks({ assigneeId: 'u-diego', state: 'created' }, observer)).total).toBe(0);
+    expect((await backend.listTasks({ assigneeId: 'u-diego', state: 'completed' }, observer)).total).toBe(4);
+    expect((await backend.listPhoneNumbers({ country: 'CO', status: 'active' }, observer)).total).toBe(0);
+    expect(await backend.getAccess('u-diego', observer)).toMatchObject({ canSignIn: false, openSessions: 0 });
+    expect((await backend.listHistory({ userId: 'u-diego' }, observer)).total).toBeGreaterThan(40);
+    const log = (await backend.listAuditLog({ limit: 6 }, observer)).items.map((entry) => [entry.action, entry.target.id]).reverse();
     expect(log).toEqual([
       ['contacts.reassigned', 'u-diego'],
       ['tasks.transferred', 'u-diego'],
@@ -64,8 +65,8 @@ describe('offboardingMachine', () => {
     actor.send({ type: 'RUN_STEP', request: { step: 'deactivate-license' } });
     await settled(actor, 'ready.complete');
     expect(statuses(actor)).toEqual(['done', 'done', 'done', 'done', 'not-applicable']);
-    expect(await backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
-    expect((await backend.listAuditLog({ targetId: 'u-elena' })).items.map((entry) => entry.action)).toEqual([
+    expect(await backend.getAccess('u-elena', observer)).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
+    expect((await backend.listAuditLog({ targetId: 'u-elena' }, observer)).items.map((entry) => entry.action)).toEqual([
       'license.deactivated',
       'tasks.transferred',
       'contacts.reassigned',
@@ -83,7 +84,7 @@ describe('offboardingMachine', () => {
     expect(running).toEqual({ request: { step: 'check-phone-numbers', phoneNumberIds: ['pn-co-1', 'pn-co-2'] }, idempotencyKey: 'u-diego-1', expectedVersion: 1 });
     actor.send({ type: 'RETRY' });
     await settled(actor, 'ready.inProgress');
-    expect((await backend.listAuditLog({ action: 'phoneNumber.deactivated' })).total).toBe(2);
+    expect((await backend.listAuditLog({ action: 'phoneNumber.deactivated' }, observer)).total).toBe(2);
   });
 
   it('R11: a step in flight when the page reloaded resumes from its saved request and key, exactly once', async () => {
@@ -99,7 +100,7 @@ describe('offboardingMachine', () => {
     const resumed = start(adapter, 'u-diego', 'employee-departure', saved);
     await settled(resumed, 'ready.inProgress');
     expect(statuses(resumed)[0]).toBe('done');
-    expect((await backend.listAuditLog({ action: 'contacts.reassigned' })).total).toBe(1);
+    expect((await backend.listAuditLog({ action: 'contacts.reassigned' }, observer)).total).toBe(1);
     expect(resumed.getSnapshot().context.completed).toEqual(['reassign-contacts']);
   });
 
@@ -107,7 +108,7 @@ describe('offboardingMachine', () => {
     const { adapter, backend } = setup();
     const actor = start(adapter, 'u-diego', 'employee-departure');
     await settled(actor, 'ready.inProgress');
-    await backend.deactivateLicense('u-oscar', { actorId: 'u-bruno' });
+    await backend.deactivateLicense('u-oscar', as('u-bruno'));
     actor.send({ type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: ['u-oscar'] } });
     await settled(actor, 'failed');
     expect(actor.getSnapshot().context.error?.code).toBe('INVALID_REASSIGN_TARGET');

@@ -1,9 +1,10 @@
+import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { reassignContactsMachine, reassignPreview, selectedCount } from '../../src';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const start = (adapter: ReturnType<typeof setup>['adapter'], fromOwnerId: string, contactIds?: string[]) =>
-  run(reassignContactsMachine, { adapter, actorId: 'u-ana', fromOwnerId, contactIds, createKey: countingKeys() });
+  run(reassignContactsMachine, { adapter, caller: as('u-ana'), fromOwnerId, contactIds, createKey: countingKeys() });
 
 describe('reassignContactsMachine', () => {
   it('R5: all of an owner’s contacts split evenly among three salespeople: choose → targets → review → result', async () => {
@@ -21,11 +22,19 @@ describe('reassignContactsMachine', () => {
     actor.send({ type: 'SET_TARGETS', userIds: ['u-carla', 'u-elena', 'u-oscar'] });
     actor.send({ type: 'NEXT' });
     expect(actor.getSnapshot().value).toBe('reviewing');
-    expect(reassignPreview(actor.getSnapshot().context)).toEqual({ 'u-carla': 13, 'u-elena': 13, 'u-oscar': 13 });
+    expect(reassignPreview(actor.getSnapshot().context)).toEqual([
+      { userId: 'u-carla', contacts: 13 },
+      { userId: 'u-elena', contacts: 13 },
+      { userId: 'u-oscar', contacts: 13 },
+    ]);
     actor.send({ type: 'SUBMIT' });
     await settled(actor, 'done');
-    expect(actor.getSnapshot().context.result).toMatchObject({ total: 39, moved: { 'u-carla': 13, 'u-elena': 13, 'u-oscar': 13 } });
-    expect((await backend.listContacts({ ownerId: 'u-diego' })).items.map((contact) => contact.id)).toEqual(['c-056']);
+    expect(actor.getSnapshot().context.result).toMatchObject({ total: 39, moved: [
+      { userId: 'u-carla', contacts: 13 },
+      { userId: 'u-elena', contacts: 13 },
+      { userId: 'u-oscar', contacts: 13 },
+    ] });
+    expect((await backend.listContacts({ ownerId: 'u-diego' }, observer)).items.map((contact) => contact.id)).toEqual(['c-056']);
   });
 
   it('R5: only salespeople other than the owner are offered as targets', async () => {
@@ -63,8 +72,11 @@ describe('reassignContactsMachine', () => {
     expect(actor.getSnapshot().context.pending?.idempotencyKey).toBe(pending?.idempotencyKey);
     actor.send({ type: 'RETRY' });
     await settled(actor, 'done');
-    expect(actor.getSnapshot().context.result).toMatchObject({ total: 9, moved: { 'u-carla': 5, 'u-elena': 4 } });
-    expect((await backend.listAuditLog({ action: 'contacts.reassigned' })).total).toBe(1);
+    expect(actor.getSnapshot().context.result).toMatchObject({ total: 9, moved: [
+      { userId: 'u-carla', contacts: 5 },
+      { userId: 'u-elena', contacts: 4 },
+    ] });
+    expect((await backend.listAuditLog({ action: 'contacts.reassigned' }, observer)).total).toBe(1);
     expect(adapter.calls.reassignContacts).toBe(3);
   });
 

@@ -1,31 +1,32 @@
+import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { teamDownsizingMachine } from '../../src';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const start = (adapter: ReturnType<typeof setup>['adapter'], userIds: string[]) =>
-  run(teamDownsizingMachine, { adapter, actorId: 'u-ana', userIds, createKey: countingKeys() });
+  run(teamDownsizingMachine, { adapter, caller: as('u-ana'), userIds, createKey: countingKeys() });
 
 describe('teamDownsizingMachine', () => {
   it('R8: frees the licenses of several users after one combined preview', async () => {
     const { adapter, backend } = setup();
-    const seats = await backend.getSeatUsage();
+    const seats = await backend.getSeatUsage(observer);
     const actor = start(adapter, ['u-fernando', 'u-gabriela', 'u-hugo']);
     await settled(actor, 'previewing');
     expect(actor.getSnapshot().context.preview).toMatchObject({ allowed: 3, seatsFreed: 3, contactsOrphaned: 42 });
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'done');
     expect(Object.values(actor.getSnapshot().context.outcomes)).toEqual([{ status: 'done' }, { status: 'done' }, { status: 'done' }]);
-    expect((await backend.getSeatUsage()).used).toBe(seats.used - 3);
+    expect((await backend.getSeatUsage(observer)).used).toBe(seats.used - 3);
     for (const id of ['u-fernando', 'u-gabriela', 'u-hugo']) {
-      expect(await backend.getAccess(id)).toMatchObject({ canSignIn: true, commercialFeatures: false });
-      expect((await backend.listSalesBrains({ memberId: id })).total).toBe(0);
+      expect(await backend.getAccess(id, observer)).toMatchObject({ canSignIn: true, commercialFeatures: false });
+      expect((await backend.listSalesBrains({ memberId: id }, observer)).total).toBe(0);
     }
-    expect((await backend.listSalesBrains()).items.find((brain) => brain.id === 'sb-cdmx')?.memberIds).toEqual([]);
+    expect((await backend.listSalesBrains({}, observer)).items.find((brain) => brain.id === 'sb-cdmx')?.memberIds).toEqual([]);
   });
 
   it('R4: the batch skips the user whose license would be the country’s last, and frees the others', async () => {
     const { adapter, backend } = setup();
-    await backend.assignLicense('u-julia', { country: 'AR' }, { actorId: 'u-ana' });
+    await backend.assignLicense('u-julia', { country: 'AR' }, as('u-ana'));
     const actor = start(adapter, ['u-ignacio', 'u-julia', 'u-hugo']);
     await settled(actor, 'previewing');
     actor.send({ type: 'CONFIRM' });
@@ -35,7 +36,7 @@ describe('teamDownsizingMachine', () => {
       'u-julia': { status: 'skipped', error: null },
       'u-hugo': { status: 'done' },
     });
-    expect((await backend.getUser('u-julia')).license?.status).toBe('active');
+    expect((await backend.getUser('u-julia', observer)).license?.status).toBe('active');
   });
 
   it('R11: a transport failure leaves the others done; the retry finishes the rest exactly once', async () => {
@@ -49,7 +50,7 @@ describe('teamDownsizingMachine', () => {
     expect(actor.getSnapshot().context.outcomes['u-gabriela']).toEqual({ status: 'done' });
     actor.send({ type: 'RETRY' });
     await settled(actor, 'done');
-    expect((await backend.listAuditLog({ action: 'license.deactivated' })).items.map((entry) => entry.target.id).sort()).toEqual([
+    expect((await backend.listAuditLog({ action: 'license.deactivated' }, observer)).items.map((entry) => entry.target.id).sort()).toEqual([
       'u-fernando',
       'u-gabriela',
       'u-marta',
@@ -60,7 +61,7 @@ describe('teamDownsizingMachine', () => {
     const { adapter, backend } = setup();
     const actor = start(adapter, ['u-fernando']);
     await settled(actor, 'previewing');
-    await backend.deactivateLicense('u-fernando', { actorId: 'u-bruno' });
+    await backend.deactivateLicense('u-fernando', as('u-bruno'));
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'done');
     expect(actor.getSnapshot().context.outcomes['u-fernando']).toMatchObject({ status: 'refused', error: { code: 'VERSION_CONFLICT' } });

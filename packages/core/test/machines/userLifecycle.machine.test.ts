@@ -1,10 +1,11 @@
+import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { userLifecycleMachine, type UserLifecycleEmitted } from '../../src';
 import { DEMO_SCENARIOS } from '../../src/fixtures';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const start = (adapter: ReturnType<typeof setup>['adapter'], userId: string, actorId = 'u-ana') =>
-  run(userLifecycleMachine, { adapter, actorId, userId, createKey: countingKeys() });
+  run(userLifecycleMachine, { adapter, caller: as(actorId), userId, createKey: countingKeys() });
 
 describe('userLifecycleMachine', () => {
   it('R2: licensed → confirm shows the plan’s effects → deactivated license, one audit entry, a "changed" emission', async () => {
@@ -21,7 +22,7 @@ describe('userLifecycleMachine', () => {
     await settled(actor, 'ready.unlicensed');
     expect(changes).toHaveLength(1);
     expect(changes[0]!.change.user.license?.status).toBe('inactive');
-    expect((await backend.listAuditLog({ targetId: 'u-carla' })).items.map((entry) => entry.action)).toEqual(['license.deactivated']);
+    expect((await backend.listAuditLog({ targetId: 'u-carla' }, observer)).items.map((entry) => entry.action)).toEqual(['license.deactivated']);
   });
 
   it('R3 then R7: deactivate the user, then reactivate and license them again', async () => {
@@ -37,7 +38,7 @@ describe('userLifecycleMachine', () => {
     actor.send({ type: 'ASSIGN_LICENSE', country: 'ES' });
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'ready.licensed');
-    expect((await backend.listAuditLog({ targetId: 'u-carla' })).items.map((entry) => entry.action)).toEqual([
+    expect((await backend.listAuditLog({ targetId: 'u-carla' }, observer)).items.map((entry) => entry.action)).toEqual([
       'license.assigned',
       'user.reactivated',
       'user.deactivated',
@@ -70,10 +71,17 @@ describe('userLifecycleMachine', () => {
     await settled(self, 'ready.licensed');
     self.send({ type: 'DEACTIVATE_USER' });
     expect(self.getSnapshot().value).toEqual({ ready: 'licensed' });
+    const own = start(adapter, 'u-carla', 'u-carla');
+    await settled(own, 'ready.licensed');
+    own.send({ type: 'DEACTIVATE_LICENSE' });
+    expect(own.getSnapshot().value).toEqual({ ready: 'licensed' });
+  });
+
+  it('R12: a member may not even read another user’s plan: the machine stops at loadFailed, FORBIDDEN (admin-only)', async () => {
+    const { adapter } = setup();
     const member = start(adapter, 'u-elena', 'u-carla');
-    await settled(member, 'ready.licensed');
-    member.send({ type: 'DEACTIVATE_LICENSE' });
-    expect(member.getSnapshot().value).toEqual({ ready: 'licensed' });
+    await settled(member, 'loadFailed');
+    expect(member.getSnapshot().context.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'admin-only' }, retryable: false });
   });
 
   it('R11: an answer lost after the change is retried under the same key and applied exactly once', async () => {
@@ -89,7 +97,7 @@ describe('userLifecycleMachine', () => {
     actor.send({ type: 'RETRY' });
     await settled(actor, 'ready.unlicensed');
     expect(adapter.calls.deactivateLicense).toBe(2);
-    expect((await backend.listAuditLog({ targetId: 'u-carla' })).total).toBe(1);
+    expect((await backend.listAuditLog({ targetId: 'u-carla' }, observer)).total).toBe(1);
   });
 
   it('R11: a request that never arrived is retried and applied once', async () => {
@@ -102,7 +110,7 @@ describe('userLifecycleMachine', () => {
     await settled(actor, 'failed');
     actor.send({ type: 'RETRY' });
     await settled(actor, 'ready.unlicensed');
-    expect((await backend.listAuditLog({ targetId: 'u-karla', action: 'user.reactivated' })).total).toBe(1);
+    expect((await backend.listAuditLog({ targetId: 'u-karla', action: 'user.reactivated' }, observer)).total).toBe(1);
   });
 
   it('R11: a stale version is a typed refusal: no retry, and cancelling reloads the latest plan', async () => {
@@ -110,7 +118,7 @@ describe('userLifecycleMachine', () => {
     const actor = start(adapter, 'u-carla');
     await settled(actor, 'ready.licensed');
     actor.send({ type: 'DEACTIVATE_USER' });
-    await backend.deactivateLicense('u-carla', { actorId: 'u-bruno' });
+    await backend.deactivateLicense('u-carla', as('u-bruno'));
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'failed');
     expect(actor.getSnapshot().context.error?.code).toBe('VERSION_CONFLICT');
@@ -118,7 +126,7 @@ describe('userLifecycleMachine', () => {
     expect(actor.getSnapshot().value).toBe('failed');
     actor.send({ type: 'CANCEL' });
     await settled(actor, 'ready.unlicensed');
-    expect((await backend.getUser('u-carla')).status).toBe('active');
+    expect((await backend.getUser('u-carla', observer)).status).toBe('active');
   });
 
   it('a failed load is typed and retried', async () => {

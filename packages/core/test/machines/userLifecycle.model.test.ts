@@ -4,6 +4,7 @@
  * each path is replayed on a real actor over the in-memory backend. The backend's answers are
  * modelled from plans the backend itself computed; faults are injected where a path says so.
  */
+import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
@@ -38,7 +39,7 @@ interface Scenario {
 async function scenario(name: string, userId: string, data: () => OffboardData): Promise<Scenario> {
   const plans: Scenario['plans'] = {};
   const record = async (backend: ReturnType<typeof createInMemoryBackend>) => {
-    const plan = await backend.getOffboardingPlan(userId, { actorId: 'u-ana' });
+    const plan = await backend.getOffboardingPlan(userId, {}, as('u-ana'));
     plans[keyOf(plan.user)] ??= plan;
     return plan;
   };
@@ -54,7 +55,7 @@ async function scenario(name: string, userId: string, data: () => OffboardData):
       await record(backend);
     }
   };
-  const ana = { actorId: 'u-ana' };
+  const ana = as('u-ana');
   await explore([(b) => b.deactivateLicense(userId, ana), (b) => b.assignLicense(userId, { country: 'ES' }, ana)]);
   await explore([(b) => b.deactivateUser(userId, ana), (b) => b.reactivateUser(userId, ana)]);
   await explore([(b) => b.reactivateUser(userId, ana), (b) => b.assignLicense(userId, { country: 'ES' }, ana)]);
@@ -131,7 +132,7 @@ async function replay(world: Scenario, start: OffboardingPlan, events: ModelEven
     adapter.failNext(method, { when: 'before', code });
   };
   faultFor(events[0], null);
-  const actor = createActor(userLifecycleMachine, { input: { adapter, actorId: 'u-ana', userId: world.userId, createKey: countingKeys() } });
+  const actor = createActor(userLifecycleMachine, { input: { adapter, caller: as('u-ana'), userId: world.userId, createKey: countingKeys() } });
   let emitted = 0;
   actor.on('changed', () => (emitted += 1));
   actor.start();
@@ -153,11 +154,11 @@ async function replay(world: Scenario, start: OffboardingPlan, events: ModelEven
   // A path may end while a call it started is still in flight; let it land before counting.
   await waitFor(actor, (snapshot) => !snapshot.matches('submitting') && !snapshot.matches('loading'), { timeout: 1000 });
   actor.stop();
-  const audit = await backend.listAuditLog({ targetId: world.userId });
+  const audit = await backend.listAuditLog({ targetId: world.userId }, observer);
   const written = audit.total - (world.data().auditLog ?? []).filter((entry) => entry.target.id === world.userId).length;
   expect(written).toBe(emitted);
   expect(emitted - applied).toBeLessThanOrEqual(1);
-  const plan = await backend.getOffboardingPlan(world.userId, { actorId: 'u-ana' });
+  const plan = await backend.getOffboardingPlan(world.userId, {}, as('u-ana'));
   expect(keyOf(plan.user)).toBe(modelUser(actor.getSnapshot(), start));
 }
 
@@ -177,7 +178,7 @@ describe('userLifecycleMachine, model-based (xstate/graph)', () => {
     const initial = world.plans[keyOf(start.user)]!;
     const key = (snapshot: Snapshot) => serialize(snapshot, initial);
     const map = getAdjacencyMap(userLifecycleMachine as never, {
-      input: { adapter: createInMemoryBackend({ data: world.data() }), actorId: 'u-ana', userId: world.userId, createKey: () => 'model' },
+      input: { adapter: createInMemoryBackend({ data: world.data() }), caller: as('u-ana'), userId: world.userId, createKey: () => 'model' },
       events: eventsFor(world, initial) as never,
       serializeState: key as never,
     } as never);

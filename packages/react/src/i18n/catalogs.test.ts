@@ -1,4 +1,17 @@
-import { AUDIT_ACTIONS, ERROR_CODES, LAST_LICENSE_IN_COUNTRY_MESSAGE, OffboardError, PLAN_REASON_CODES, SCENARIOS, STEP_IDS, STEP_STATUSES } from '@offboard/core';
+import {
+  AUDIT_ACTIONS,
+  ERROR_CODES,
+  ERROR_MESSAGES,
+  FORBIDDEN_MESSAGES,
+  FORBIDDEN_REASONS,
+  LAST_LICENSE_IN_COUNTRY_MESSAGE,
+  OffboardError,
+  PLAN_REASON_CODES,
+  SCENARIOS,
+  STEP_IDS,
+  STEP_STATUSES,
+  forbidden,
+} from '@offboard/core';
 import { describe, expect, it } from 'vitest';
 import { EFFECT_KEYS } from '../parts/effects';
 import { resolveCatalog, type MessageKey } from './catalog';
@@ -9,6 +22,7 @@ import { formatMessage } from './formatMessage';
 
 const domainKeys: MessageKey[] = [
   ...ERROR_CODES.map((code) => `errors.${code}` as const),
+  ...FORBIDDEN_REASONS.map((reason) => `forbidden.${reason}` as const),
   ...PLAN_REASON_CODES.map((code) => `reasons.${code}` as const),
   ...STEP_IDS.map((step) => `steps.${step}` as const),
   ...STEP_STATUSES.map((status) => `stepStatus.${status}` as const),
@@ -21,7 +35,7 @@ describe('message catalogs', () => {
   it.each([
     ['English', en],
     ['Spanish', es],
-  ])('%s words every error code, plan reason, step, status, scenario, change and effect', (_, catalog) => {
+  ])('%s words every error code, reason for a refusal, plan reason, step, status, scenario, change and effect', (_, catalog) => {
     for (const key of domainKeys) expect(catalog[key], key).toBeTruthy();
   });
 
@@ -36,6 +50,23 @@ describe('message catalogs', () => {
       "You must deactivate the phone numbers for this license's country before removing the last license in the country.",
     );
     expect(en['errors.LAST_LICENSE_IN_COUNTRY']).toBe(LAST_LICENSE_IN_COUNTRY_MESSAGE);
+  });
+
+  it('English words every error and every reason for FORBIDDEN as the core does, in one place', () => {
+    for (const code of ERROR_CODES) expect(en[`errors.${code}`], code).toBe(ERROR_MESSAGES[code]);
+    for (const reason of FORBIDDEN_REASONS) expect(en[`forbidden.${reason}`], reason).toBe(FORBIDDEN_MESSAGES[reason]);
+  });
+
+  it('explains a FORBIDDEN by its reason, and one without a known reason generically', () => {
+    const english = createTranslator('en', resolveCatalog());
+    const spanish = createTranslator('es', resolveCatalog(es));
+    for (const reason of FORBIDDEN_REASONS) {
+      expect(english.explain(forbidden(reason))).toBe(FORBIDDEN_MESSAGES[reason]);
+      expect(spanish.explain(forbidden(reason))).toBe(es[`forbidden.${reason}`]);
+    }
+    expect(spanish.explain(forbidden('not-admin'))).toBe('Solo un administrador activo puede hacer esto.');
+    expect(english.explain(new OffboardError('FORBIDDEN'))).toBe('You are not allowed to do this.');
+    expect(spanish.explain(new OffboardError('UNAUTHENTICATED'))).toBe('Inicia sesión para continuar.');
   });
 
   it('picks plurals with Intl.PluralRules, exact counts first, and formats numbers for the locale', () => {

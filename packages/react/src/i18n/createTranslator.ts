@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorDetails, type ReasonCode } from '@offboard/core';
+import { FORBIDDEN_MESSAGES, isErrorCode, type ErrorDetails, type ForbiddenReason, type ReasonCode } from '@offboard/core';
 import type { Catalog, MessageKey } from './catalog';
 import { formatMessage } from './formatMessage';
 import { formatCountry, formatDateTime, formatList, formatNumber } from './intl';
@@ -23,8 +23,9 @@ export interface Translator {
   country(code: string): string;
 }
 
+/** A FORBIDDEN is worded by its reason (who may do or see this); one without a known reason, generically. */
 function reasonKey({ code, details }: Explainable): MessageKey {
-  if (code === 'FORBIDDEN' && details.reason === 'not-salesperson') return 'reasons.notSalesperson';
+  if (code === 'FORBIDDEN' && Object.hasOwn(FORBIDDEN_MESSAGES, details.reason as string)) return `forbidden.${details.reason as ForbiddenReason}`;
   return isErrorCode(code) ? `errors.${code}` : `reasons.${code}`;
 }
 

@@ -1,10 +1,22 @@
-import { ERROR_CODES, ERROR_MESSAGES, type AuditAction, type ErrorCode, type PlanReasonCode, type Scenario, type StepId, type StepStatus } from '@offboard/core';
+import {
+  ERROR_CODES,
+  ERROR_MESSAGES,
+  FORBIDDEN_MESSAGES,
+  type AuditAction,
+  type ErrorCode,
+  type ForbiddenReason,
+  type PlanReasonCode,
+  type Scenario,
+  type StepId,
+  type StepStatus,
+} from '@offboard/core';
 import type { EffectKey } from '../parts/effects';
 import type { Message } from './message';
 
-/** Keys the domain defines: every code, step, status, scenario, change and effect has words. */
+/** Keys the domain defines: every code, reason for a refusal, step, status, scenario, change and effect has words. */
 export type DomainMessageKey =
   | `errors.${ErrorCode}`
+  | `forbidden.${ForbiddenReason}`
   | `reasons.${PlanReasonCode}`
   | `steps.${StepId}`
   | `stepStatus.${StepStatus}`
@@ -13,6 +25,10 @@ export type DomainMessageKey =
   | `effects.${EffectKey}`;
 
 const errorMessages = Object.fromEntries(ERROR_CODES.map((code) => [`errors.${code}`, ERROR_MESSAGES[code]])) as Record<`errors.${ErrorCode}`, string>;
+const forbiddenMessages = Object.fromEntries(Object.entries(FORBIDDEN_MESSAGES).map(([reason, message]) => [`forbidden.${reason}`, message])) as Record<
+  `forbidden.${ForbiddenReason}`,
+  string
+>;
 
 /** The English catalog, and the list of every message key. */
 export const en = {
@@ -26,8 +42,9 @@ export const en = {
   'common.done': 'Done',
   'common.showMore': 'Show more',
 
-  // The core's English messages, so each error's words are written once.
+  // The core's English messages, so each error's words are written once; a FORBIDDEN says its reason's.
   ...errorMessages,
+  ...forbiddenMessages,
 
   'reasons.CONTACTS_TO_REASSIGN': { one: '{count} contact still belongs to this user.', other: '{count} contacts still belong to this user.' },
   'reasons.OPEN_TASKS': { '=0': 'This user has no open tasks.', one: '{count} open task is still assigned to this user.', other: '{count} open tasks are still assigned to this user.' },
@@ -35,7 +52,6 @@ export const en = {
   'reasons.NO_ELIGIBLE_TARGET': 'There is no other active salesperson to receive them.',
   'reasons.NO_CONTACTS': 'This user owns no contacts.',
   'reasons.NOT_IN_SCENARIO': 'Not part of this scenario.',
-  'reasons.notSalesperson': 'Only a salesperson with an active license can take tasks.',
 
   'steps.reassign-contacts': 'Reassign contacts',
   'steps.transfer-tasks': 'Complete or transfer pending tasks',

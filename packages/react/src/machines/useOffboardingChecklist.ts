@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useOffboard } from '../provider/OffboardContext';
 import { offboardKeys, type ChangeKind } from '../queries/queryKeys';
 import { useRefreshAfterChange } from '../queries/useRefreshAfterChange';
-import { cachedPlanLoader } from './cachedPlanLoader';
+import { PLAN_GATES, cachedPlanLoader } from './cachedPlanLoader';
 import { useOnChanged } from './useOnChanged';
 import { usePlanFollowsCache } from './usePlanFollowsCache';
 
@@ -18,21 +18,24 @@ const STEP_CHANGES: Record<StepId, ChangeKind> = {
   'deactivate-user': 'user',
 };
 
-type PlanInput = Pick<OffboardingContext, 'adapter' | 'actorId' | 'userId' | 'scenario'>;
+type PlanInput = Pick<OffboardingContext, 'adapter' | 'caller' | 'userId' | 'scenario'>;
 
-/** The R8 checklist machine of one user and scenario; callers key the component by both. */
+/**
+ * The R8 checklist machine of one user and scenario; callers key the component by both. R12: a
+ * member reads only their own plan, so another user's checklist fails its load with the refusal.
+ */
 export function useOffboardingChecklist(userId: string, scenario: Scenario) {
-  const { adapter, currentUserId, messages, announce } = useOffboard();
+  const { adapter, caller, messages, announce } = useOffboard();
   const queryClient = useQueryClient();
   const refresh = useRefreshAfterChange();
-  const logic = useMemo(() => offboardingMachine.provide({ actors: { loadPlan: cachedPlanLoader<PlanInput>(queryClient) } }), [queryClient]);
-  const actorRef = useActorRef(logic, { input: { adapter, actorId: currentUserId, userId, scenario } });
+  const logic = useMemo(() => offboardingMachine.provide({ actors: { loadPlan: cachedPlanLoader<PlanInput>(queryClient, PLAN_GATES.read) } }), [queryClient]);
+  const actorRef = useActorRef(logic, { input: { adapter, caller, userId, scenario } });
 
   useOnChanged(actorRef, ({ step }) => {
     void refresh(STEP_CHANGES[step]);
     announce(messages.t('checklist.stepDone', { number: STEP_IDS.indexOf(step) + 1, title: messages.t(`steps.${step}`) }));
   });
-  usePlanFollowsCache(actorRef, offboardKeys.plan(userId, currentUserId, scenario));
+  usePlanFollowsCache(actorRef, offboardKeys.plan(caller, userId, scenario));
   return actorRef;
 }
 

@@ -6,9 +6,9 @@ import { useOnChanged } from './useOnChanged';
 
 /** The R5 reassignment machine for one owner's contacts; callers key the component by owner. */
 export function useReassignContacts(fromOwnerId: string) {
-  const { adapter, currentUserId, messages, announce } = useOffboard();
+  const { adapter, caller, messages, announce } = useOffboard();
   const refresh = useRefreshAfterChange();
-  const actorRef = useActorRef(reassignContactsMachine, { input: { adapter, actorId: currentUserId, fromOwnerId } });
+  const actorRef = useActorRef(reassignContactsMachine, { input: { adapter, caller, fromOwnerId } });
 
   useOnChanged(actorRef, ({ result }) => {
     void refresh('contacts');

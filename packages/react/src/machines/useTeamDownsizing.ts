@@ -6,9 +6,9 @@ import { useOnChanged } from './useOnChanged';
 
 /** The team-downsizing machine for a fixed set of users; callers key the component by the set. */
 export function useTeamDownsizing(userIds: readonly string[]) {
-  const { adapter, currentUserId, messages, announce } = useOffboard();
+  const { adapter, caller, messages, announce } = useOffboard();
   const refresh = useRefreshAfterChange();
-  const actorRef = useActorRef(teamDownsizingMachine, { input: { adapter, actorId: currentUserId, userIds } });
+  const actorRef = useActorRef(teamDownsizingMachine, { input: { adapter, caller, userIds } });
 
   useOnChanged(actorRef, ({ userIds: done }) => {
     void refresh('user');

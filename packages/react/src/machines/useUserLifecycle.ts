@@ -6,7 +6,7 @@ import type { Translator } from '../i18n/createTranslator';
 import { useOffboard } from '../provider/OffboardContext';
 import { offboardKeys } from '../queries/queryKeys';
 import { useRefreshAfterChange } from '../queries/useRefreshAfterChange';
-import { DEFAULT_SCENARIO, cachedPlanLoader } from './cachedPlanLoader';
+import { DEFAULT_SCENARIO, cachedPlanLoader, type PlanGate } from './cachedPlanLoader';
 import { useOnChanged } from './useOnChanged';
 import { usePlanFollowsCache } from './usePlanFollowsCache';
 
@@ -17,20 +17,21 @@ export function describeUserChange(messages: Translator, change: UserChange): st
 
 /**
  * One user's lifecycle machine for the acting user (confirm → submit → retry with the same key).
- * The actor lives as long as the component; callers key the component by user id.
+ * The actor lives as long as the component; callers key the component by user id. A plan the
+ * `gate` refuses is not loaded: the machine fails its load with the refusal.
  */
-export function useUserLifecycle(userId: string) {
-  const { adapter, currentUserId, messages, announce } = useOffboard();
+export function useUserLifecycle(userId: string, gate: PlanGate) {
+  const { adapter, caller, messages, announce } = useOffboard();
   const queryClient = useQueryClient();
   const refresh = useRefreshAfterChange();
-  const logic = useMemo(() => userLifecycleMachine.provide({ actors: { loadPlan: cachedPlanLoader(queryClient) } }), [queryClient]);
-  const actorRef = useActorRef(logic, { input: { adapter, actorId: currentUserId, userId } });
+  const logic = useMemo(() => userLifecycleMachine.provide({ actors: { loadPlan: cachedPlanLoader(queryClient, gate) } }), [queryClient, gate]);
+  const actorRef = useActorRef(logic, { input: { adapter, caller, userId } });
 
   useOnChanged(actorRef, ({ change }) => {
     void refresh('user');
     announce(describeUserChange(messages, change));
   });
-  usePlanFollowsCache(actorRef, offboardKeys.plan(userId, currentUserId, DEFAULT_SCENARIO));
+  usePlanFollowsCache(actorRef, offboardKeys.plan(caller, userId, DEFAULT_SCENARIO));
   return actorRef;
 }
 

@@ -45,7 +45,7 @@ export function lifecycleConfirmation(messages: Translator, plan: OffboardingPla
         description: messages.t('confirm.assignLicense.description', { country: messages.country(action.country) }),
         confirmLabel: messages.t('confirm.assignLicense.action'),
         tone: 'default',
-        effects: { seatUsed: { used: plan.seats.used + 1, total: plan.seats.total } },
+        effects: plan.seats ? { seatUsed: { used: plan.seats.used + 1, total: plan.seats.total } } : {},
       };
   }
 }

@@ -1,4 +1,4 @@
-import type { OffboardAdapter } from '@offboard/core';
+import type { Caller, OffboardAdapter } from '@offboard/core';
 import { createContext, useContext } from 'react';
 import type { Translator } from '../i18n/createTranslator';
 
@@ -7,8 +7,12 @@ export type OffboardTheme = 'light' | 'dark' | 'system';
 /** What every Offboard component reads from the nearest `OffboardProvider`. */
 export interface OffboardContextValue {
   readonly adapter: OffboardAdapter;
-  /** The acting user: whose permissions every plan and change is computed for. */
-  readonly currentUserId: string;
+  /**
+   * Who calls: the acting user (`actorId`, whose permissions every plan and change is computed
+   * for), their organisation and kind. Every adapter call passes it: the backend scopes the call
+   * to the organisation (R13) and authorises it for the caller (R9, R12).
+   */
+  readonly caller: Caller;
   readonly messages: Translator;
   readonly theme: OffboardTheme;
   /** Where dialogs and menus render, inside an element carrying `.ob-root` and the theme. */

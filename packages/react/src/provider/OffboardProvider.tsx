@@ -1,8 +1,9 @@
 'use client';
 
-import type { OffboardAdapter } from '@offboard/core';
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Caller, CallerKind, OffboardAdapter } from '@offboard/core';
+import { QueryClientContext, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
+import { useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { resolveCatalog, type Catalog } from '../i18n/catalog';
 import { createTranslator } from '../i18n/createTranslator';
 import { createOffboardQueryClient } from './createOffboardQueryClient';
@@ -13,6 +14,13 @@ export interface OffboardProviderProps {
   adapter: OffboardAdapter;
   /** The signed-in user who acts; plans, guards and the audit log are computed for them. */
   currentUserId: string;
+  /** R13: the organisation the signed-in user acts in; every read and change stays within it. */
+  organisationId: string;
+  /**
+   * `service` when the kit is driven by an identity that is not a user (a directory-sync console):
+   * it has no user record and reads and acts like an admin (R9, R12). @default 'user'
+   */
+  callerKind?: CallerKind;
   /** BCP 47 tag for plurals, numbers, dates and country names (Intl). @default 'en' */
   locale?: string;
   /**
@@ -20,29 +28,54 @@ export interface OffboardProviderProps {
    * language of your own) or just the messages you want to change.
    */
   messages?: Partial<Catalog>;
-  /** The host's QueryClient, to share its cache; otherwise the provider makes its own. */
+  /**
+   * The QueryClient the kit caches in. @default the one of the nearest `QueryClientProvider`
+   * above, so the host's components and the kit share one cache (and the host's retry settings);
+   * only without one does the provider make its own, which retries transport failures only.
+   */
   queryClient?: QueryClient;
+  /**
+   * CSP: the nonce of the page's `style-src`, given to the style tag the dialogs inject to lock
+   * the page's scroll. The kit sets no other inline style but through the DOM (allowed by CSP).
+   */
+  nonce?: string;
   /** Colour scheme of the optional stylesheet; `system` follows `prefers-color-scheme`. @default 'light' */
   theme?: OffboardTheme;
   children?: ReactNode;
 }
 
 /**
- * Gives every Offboard component its adapter, acting user, translations and QueryClient. Besides
+ * Gives every Offboard component its adapter, caller, translations and QueryClient. Besides
  * its children it renders one empty layer: the polite live region and the container dialogs and
  * menus portal into, so they carry `.ob-root` and the theme without touching the host's page.
  */
-export function OffboardProvider({ adapter, currentUserId, locale = 'en', messages, queryClient, theme = 'light', children }: OffboardProviderProps) {
+export function OffboardProvider({
+  adapter,
+  currentUserId,
+  organisationId,
+  callerKind = 'user',
+  locale = 'en',
+  messages,
+  queryClient,
+  nonce,
+  theme = 'light',
+  children,
+}: OffboardProviderProps) {
+  const hostClient = useContext(QueryClientContext);
   const ownClient = useRef<QueryClient | null>(null);
-  const client = queryClient ?? (ownClient.current ??= createOffboardQueryClient());
+  const client = queryClient ?? hostClient ?? (ownClient.current ??= createOffboardQueryClient());
+  // Radix's scroll lock reads it when it injects its style tag; set before any dialog opens.
+  if (nonce) setNonce(nonce);
   const [portalContainer, setPortalContainer] = useState<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, count: previous.count + 1 })), []);
   const translator = useMemo(() => createTranslator(locale, resolveCatalog(messages)), [locale, messages]);
+  // One object for as long as the caller stays the same: query keys and machine inputs hold it.
+  const caller = useMemo<Caller>(() => ({ organisationId, actorId: currentUserId, kind: callerKind }), [organisationId, currentUserId, callerKind]);
 
   const value = useMemo<OffboardContextValue>(
-    () => ({ adapter, currentUserId, messages: translator, theme, portalContainer, announce }),
-    [adapter, currentUserId, translator, theme, portalContainer, announce],
+    () => ({ adapter, caller, messages: translator, theme, portalContainer, announce }),
+    [adapter, caller, translator, theme, portalContainer, announce],
   );
 
   return (

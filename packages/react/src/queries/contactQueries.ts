@@ -8,11 +8,11 @@ const CONTACT_PAGE_SIZE = 200;
 
 /** An owner's contacts, page after page, as a virtualised list asks for them. */
 export function useContactPages(ownerId: string, search: string) {
-  const { adapter } = useOffboard();
+  const { adapter, caller } = useOffboard();
   const query = { ownerId, ...(search ? { search } : {}) };
   return useInfiniteQuery({
-    queryKey: offboardKeys.contactList(query),
-    queryFn: ({ pageParam }) => adapter.listContacts({ ...query, cursor: pageParam, limit: CONTACT_PAGE_SIZE }),
+    queryKey: offboardKeys.contactList(caller, query),
+    queryFn: ({ pageParam }) => adapter.listContacts({ ...query, cursor: pageParam, limit: CONTACT_PAGE_SIZE }, caller),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
@@ -35,15 +35,15 @@ const NAMED_OWNERS = 10;
  * however many users the organisation has.
  */
 export function useOrphanedContacts() {
-  const { adapter } = useOffboard();
+  const { adapter, caller } = useOffboard();
   return useQuery({
-    queryKey: offboardKeys.orphanedOwners(),
+    queryKey: offboardKeys.orphanedOwners(caller),
     queryFn: async (): Promise<OrphanedContacts> => {
-      const page = await adapter.listContacts({ orphaned: true, limit: 500 });
+      const page = await adapter.listContacts({ orphaned: true, limit: 500 }, caller);
       const ownerIds = [...new Set(page.items.map((contact) => contact.ownerId))];
       const owners = await Promise.all(
         ownerIds.slice(0, NAMED_OWNERS).map(async (ownerId) => {
-          const [owner, owned] = await Promise.all([adapter.getUser(ownerId), adapter.listContacts({ ownerId, limit: 1 })]);
+          const [owner, owned] = await Promise.all([adapter.getUser(ownerId, caller), adapter.listContacts({ ownerId, limit: 1 }, caller)]);
           return { owner, contacts: owned.total };
         }),
       );

@@ -1,29 +1,34 @@
-import type { ListContactsQuery, ListTasksQuery, ListUsersQuery, Scenario } from '@offboard/core';
+import type { Caller, ListContactsQuery, ListTasksQuery, ListUsersQuery, Scenario } from '@offboard/core';
 
 const all = ['offboard'] as const;
 
 /**
- * Every query key of the kit, built in one place. Keys nest (`all` → `users()` → `userList(…)`),
- * so refreshing a prefix refreshes every list and detail under it.
+ * Every query key of the kit, built in one place. What a read returns depends on who asks (R12
+ * hides other people's emails and admin-only records from members, R13 scopes everything to one
+ * organisation), so every leaf key names its caller, as the provider makes it, right after its
+ * kind of record: `['offboard', 'users', { organisationId, actorId, kind }, 'list', query]`. Two
+ * callers never share an entry. Prefixes (`users()`, `plans()`…) name no caller, so refreshing
+ * one after a change refreshes every caller's lists and details under it.
  */
 export const offboardKeys = {
   all,
   users: () => [...all, 'users'] as const,
-  userList: (query: Omit<ListUsersQuery, 'cursor'>) => [...all, 'users', 'list', query] as const,
+  userList: (caller: Caller, query: Omit<ListUsersQuery, 'cursor'>) => [...all, 'users', caller, 'list', query] as const,
   /** Every salesperson: the people contacts and tasks may go to (R5). */
-  salespeople: () => [...all, 'users', 'salespeople'] as const,
-  user: (userId: string) => [...all, 'users', 'detail', userId] as const,
+  salespeople: (caller: Caller) => [...all, 'users', caller, 'salespeople'] as const,
+  user: (caller: Caller, userId: string) => [...all, 'users', caller, 'detail', userId] as const,
   plans: () => [...all, 'plans'] as const,
-  plan: (userId: string, actorId: string, scenario: Scenario) => [...all, 'plans', userId, actorId, scenario] as const,
+  plan: (caller: Caller, userId: string, scenario: Scenario) => [...all, 'plans', caller, userId, scenario] as const,
   contacts: () => [...all, 'contacts'] as const,
-  contactList: (query: Omit<ListContactsQuery, 'cursor'>) => [...all, 'contacts', 'list', query] as const,
+  contactList: (caller: Caller, query: Omit<ListContactsQuery, 'cursor'>) => [...all, 'contacts', caller, 'list', query] as const,
   /** Non-salespeople who still own contacts, with how many each. */
-  orphanedOwners: () => [...all, 'contacts', 'orphaned-owners'] as const,
+  orphanedOwners: (caller: Caller) => [...all, 'contacts', caller, 'orphaned-owners'] as const,
   tasks: () => [...all, 'tasks'] as const,
-  taskList: (query: Omit<ListTasksQuery, 'cursor'>) => [...all, 'tasks', 'list', query] as const,
+  taskList: (caller: Caller, query: Omit<ListTasksQuery, 'cursor'>) => [...all, 'tasks', caller, 'list', query] as const,
   seats: () => [...all, 'seats'] as const,
+  seatUsage: (caller: Caller) => [...all, 'seats', caller] as const,
   phoneNumbers: () => [...all, 'phone-numbers'] as const,
-  phoneNumberList: (country: string | null) => [...all, 'phone-numbers', 'list', country] as const,
+  phoneNumberList: (caller: Caller, country: string | null) => [...all, 'phone-numbers', caller, 'list', country] as const,
   auditLog: () => [...all, 'audit-log'] as const,
 };
 

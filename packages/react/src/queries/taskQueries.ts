@@ -7,9 +7,9 @@ const WAITING = { transferable: true, state: 'created' } as const;
 
 /** R6: open tasks that R2 made transferable, waiting for a salesperson to take them. */
 export function useTransferableTasks() {
-  const { adapter } = useOffboard();
+  const { adapter, caller } = useOffboard();
   return useQuery({
-    queryKey: offboardKeys.taskList(WAITING),
-    queryFn: () => readAllPages((cursor) => adapter.listTasks({ ...WAITING, cursor, limit: 500 })),
+    queryKey: offboardKeys.taskList(caller, WAITING),
+    queryFn: () => readAllPages((cursor) => adapter.listTasks({ ...WAITING, cursor, limit: 500 }, caller)),
   });
 }

@@ -1,5 +1,5 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import { toOffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan } from '../../rules/plan';
 import { newIdempotencyKey } from '../idempotencyKey';
@@ -9,27 +9,27 @@ import type { OffboardingContext, OffboardingEmitted, OffboardingEvent, Offboard
  * Performs one R8 step. Step 3 may deactivate several numbers: each gets its own key derived
  * from the step's, so a retry replays the ones already done and finishes the rest.
  */
-export async function runStep(adapter: OffboardAdapter, actorId: string, userId: string, running: RunningStep): Promise<void> {
+export async function runStep(adapter: OffboardAdapter, caller: Caller, userId: string, running: RunningStep): Promise<void> {
   const { request, idempotencyKey, expectedVersion } = running;
   switch (request.step) {
     case 'reassign-contacts':
       await adapter.reassignContacts(
         { fromOwnerId: userId, toUserIds: request.toUserIds, ...(request.contactIds ? { contactIds: request.contactIds } : {}) },
-        { actorId, idempotencyKey },
+        { ...caller, idempotencyKey },
       );
       return;
     case 'transfer-tasks':
-      await adapter.transferTasks({ fromUserId: userId, toUserId: request.toUserId }, { actorId, idempotencyKey });
+      await adapter.transferTasks({ fromUserId: userId, toUserId: request.toUserId }, { ...caller, idempotencyKey });
       return;
     case 'check-phone-numbers': {
-      for (const id of request.phoneNumberIds ?? []) await adapter.deactivatePhoneNumber(id, { actorId, idempotencyKey: `${idempotencyKey}.${id}` });
+      for (const id of request.phoneNumberIds ?? []) await adapter.deactivatePhoneNumber(id, { ...caller, idempotencyKey: `${idempotencyKey}.${id}` });
       return;
     }
     case 'deactivate-license':
-      await adapter.deactivateLicense(userId, { actorId, idempotencyKey, expectedVersion });
+      await adapter.deactivateLicense(userId, { ...caller, idempotencyKey, expectedVersion });
       return;
     case 'deactivate-user':
-      await adapter.deactivateUser(userId, { actorId, idempotencyKey, expectedVersion });
+      await adapter.deactivateUser(userId, { ...caller, idempotencyKey, expectedVersion });
       return;
   }
 }
@@ -53,11 +53,11 @@ export const offboardingMachine = setup({
     emitted: OffboardingEmitted;
   },
   actors: {
-    loadPlan: fromPromise<OffboardingPlan, Pick<OffboardingContext, 'adapter' | 'actorId' | 'userId' | 'scenario'>>(({ input }) =>
-      input.adapter.getOffboardingPlan(input.userId, { actorId: input.actorId, scenario: input.scenario }),
+    loadPlan: fromPromise<OffboardingPlan, Pick<OffboardingContext, 'adapter' | 'caller' | 'userId' | 'scenario'>>(({ input }) =>
+      input.adapter.getOffboardingPlan(input.userId, { scenario: input.scenario }, input.caller),
     ),
-    performStep: fromPromise<void, Pick<OffboardingContext, 'adapter' | 'actorId' | 'userId'> & { running: RunningStep }>(({ input }) =>
-      runStep(input.adapter, input.actorId, input.userId, input.running),
+    performStep: fromPromise<void, Pick<OffboardingContext, 'adapter' | 'caller' | 'userId'> & { running: RunningStep }>(({ input }) =>
+      runStep(input.adapter, input.caller, input.userId, input.running),
     ),
   },
   guards: {
@@ -73,7 +73,7 @@ export const offboardingMachine = setup({
   id: 'offboarding',
   context: ({ input }) => ({
     adapter: input.adapter,
-    actorId: input.actorId,
+    caller: input.caller,
     userId: input.userId,
     scenario: input.scenario ?? 'employee-departure',
     createKey: input.createKey ?? newIdempotencyKey,

@@ -1,4 +1,4 @@
-import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import type { OffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan, Scenario, StepId } from '../../rules/plan';
 
@@ -23,7 +23,7 @@ export interface RunningStep {
 
 export interface OffboardingInput {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  readonly caller: Caller;
   readonly userId: string;
   /** @default 'employee-departure' */
   readonly scenario?: Scenario;
@@ -34,7 +34,7 @@ export interface OffboardingInput {
 
 export interface OffboardingContext {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  readonly caller: Caller;
   readonly userId: string;
   readonly scenario: Scenario;
   readonly createKey: () => string;

@@ -1,5 +1,5 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import type { OffboardAdapter, ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter, ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
 import type { User } from '../../domain/types';
 import { readAllPages } from '../../adapter/readAllPages';
 import { fingerprint } from '../../contract/fingerprint';
@@ -23,7 +23,7 @@ export function isContactSelected(selection: ContactSelection, contactId: string
 }
 
 /** What the review step shows: contacts per chosen salesperson, dealt as the backend deals them. */
-export function reassignPreview(context: Pick<ReassignContactsContext, 'selection' | 'ownerContacts' | 'targets'>): Record<string, number> {
+export function reassignPreview(context: Pick<ReassignContactsContext, 'selection' | 'ownerContacts' | 'targets'>): { userId: string; contacts: number }[] {
   return splitEvenly(selectedCount(context.selection, context.ownerContacts), context.targets);
 }
 
@@ -44,14 +44,14 @@ function submission(context: ReassignContactsContext): NonNullable<ReassignConta
 
 const toggle = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);
 
-async function loadOwnerAndCandidates(adapter: OffboardAdapter, fromOwnerId: string) {
-  const [contacts, candidates] = await Promise.all([adapter.listContacts({ ownerId: fromOwnerId, limit: 1 }), loadSalespeople(adapter)]);
+async function loadOwnerAndCandidates(adapter: OffboardAdapter, caller: Caller, fromOwnerId: string) {
+  const [contacts, candidates] = await Promise.all([adapter.listContacts({ ownerId: fromOwnerId, limit: 1 }, caller), loadSalespeople(adapter, caller)]);
   return { ownerContacts: contacts.total, candidates: candidates.filter((user) => user.id !== fromOwnerId) };
 }
 
 /** Every salesperson: the list the targets are chosen from. */
-export function loadSalespeople(adapter: OffboardAdapter): Promise<User[]> {
-  return readAllPages((cursor) => adapter.listUsers({ status: 'active', licensed: true, limit: 500, cursor }));
+export function loadSalespeople(adapter: OffboardAdapter, caller: Caller): Promise<User[]> {
+  return readAllPages((cursor) => adapter.listUsers({ status: 'active', licensed: true, limit: 500, cursor }, caller));
 }
 
 /**
@@ -67,13 +67,13 @@ export const reassignContactsMachine = setup({
     emitted: ReassignContactsEmitted;
   },
   actors: {
-    load: fromPromise<{ ownerContacts: number; candidates: User[] }, { adapter: OffboardAdapter; fromOwnerId: string }>(({ input }) =>
-      loadOwnerAndCandidates(input.adapter, input.fromOwnerId),
+    load: fromPromise<{ ownerContacts: number; candidates: User[] }, { adapter: OffboardAdapter; caller: Caller; fromOwnerId: string }>(({ input }) =>
+      loadOwnerAndCandidates(input.adapter, input.caller, input.fromOwnerId),
     ),
     reassign: fromPromise<
       ReassignContactsResult,
-      { adapter: OffboardAdapter; actorId: string; pending: NonNullable<ReassignContactsContext['pending']> }
-    >(({ input }) => input.adapter.reassignContacts(input.pending.request, { actorId: input.actorId, idempotencyKey: input.pending.idempotencyKey })),
+      { adapter: OffboardAdapter; caller: Caller; pending: NonNullable<ReassignContactsContext['pending']> }
+    >(({ input }) => input.adapter.reassignContacts(input.pending.request, { ...input.caller, idempotencyKey: input.pending.idempotencyKey })),
   },
   guards: {
     hasSelection: ({ context }) => selectedCount(context.selection, context.ownerContacts) > 0,
@@ -87,7 +87,7 @@ export const reassignContactsMachine = setup({
   id: 'reassignContacts',
   context: ({ input }) => ({
     adapter: input.adapter,
-    actorId: input.actorId,
+    caller: input.caller,
     fromOwnerId: input.fromOwnerId,
     createKey: input.createKey ?? newIdempotencyKey,
     ownerContacts: 0,
@@ -103,7 +103,7 @@ export const reassignContactsMachine = setup({
     loading: {
       invoke: {
         src: 'load',
-        input: ({ context }) => ({ adapter: context.adapter, fromOwnerId: context.fromOwnerId }),
+        input: ({ context }) => ({ adapter: context.adapter, caller: context.caller, fromOwnerId: context.fromOwnerId }),
         onDone: {
           target: 'choosingContacts',
           actions: assign({ ownerContacts: ({ event }) => event.output.ownerContacts, candidates: ({ event }) => event.output.candidates, error: null }),
@@ -161,7 +161,7 @@ export const reassignContactsMachine = setup({
     submitting: {
       invoke: {
         src: 'reassign',
-        input: ({ context }) => ({ adapter: context.adapter, actorId: context.actorId, pending: context.pending! }),
+        input: ({ context }) => ({ adapter: context.adapter, caller: context.caller, pending: context.pending! }),
         onDone: {
           target: 'done',
           actions: [assign({ result: ({ event }) => event.output, error: null }), emit(({ event }) => ({ type: 'changed' as const, result: event.output }))],

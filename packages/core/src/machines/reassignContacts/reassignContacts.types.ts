@@ -1,4 +1,4 @@
-import type { OffboardAdapter, ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter, ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
 import type { User } from '../../domain/types';
 import type { OffboardError } from '../../errors/OffboardError';
 
@@ -9,7 +9,7 @@ export type ContactSelection =
 
 export interface ReassignContactsMachineInput {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  readonly caller: Caller;
   readonly fromOwnerId: string;
   /** Start with these contacts chosen instead of none. */
   readonly contactIds?: readonly string[];
@@ -19,7 +19,7 @@ export interface ReassignContactsMachineInput {
 
 export interface ReassignContactsContext {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  readonly caller: Caller;
   readonly fromOwnerId: string;
   readonly createKey: () => string;
   /** How many contacts the owner has. */

@@ -1,5 +1,5 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import { toOffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan } from '../../rules/plan';
 import { planTeamDownsizing } from '../../rules/teamDownsizing';
@@ -18,7 +18,7 @@ import type {
  */
 export async function runDownsizing(
   adapter: OffboardAdapter,
-  context: Pick<TeamDownsizingContext, 'actorId' | 'plans' | 'preview' | 'keys' | 'outcomes'>,
+  context: Pick<TeamDownsizingContext, 'caller' | 'plans' | 'preview' | 'keys' | 'outcomes'>,
 ): Promise<Record<string, DownsizingOutcome>> {
   const outcomes: Record<string, DownsizingOutcome> = { ...context.outcomes };
   for (const entry of context.preview?.entries ?? []) {
@@ -30,7 +30,7 @@ export async function runDownsizing(
     const plan = context.plans.find((candidate) => candidate.user.id === entry.userId)!;
     try {
       await adapter.deactivateLicense(entry.userId, {
-        actorId: context.actorId,
+        ...context.caller,
         idempotencyKey: context.keys[entry.userId]!,
         expectedVersion: plan.user.version,
       });
@@ -56,8 +56,8 @@ export const teamDownsizingMachine = setup({
     emitted: TeamDownsizingEmitted;
   },
   actors: {
-    loadPlans: fromPromise<OffboardingPlan[], { adapter: OffboardAdapter; actorId: string; userIds: readonly string[] }>(({ input }) =>
-      Promise.all(input.userIds.map((userId) => input.adapter.getOffboardingPlan(userId, { actorId: input.actorId, scenario: 'team-downsizing' }))),
+    loadPlans: fromPromise<OffboardingPlan[], { adapter: OffboardAdapter; caller: Caller; userIds: readonly string[] }>(({ input }) =>
+      Promise.all(input.userIds.map((userId) => input.adapter.getOffboardingPlan(userId, { scenario: 'team-downsizing' }, input.caller))),
     ),
     deactivateLicenses: fromPromise<Record<string, DownsizingOutcome>, { adapter: OffboardAdapter; context: TeamDownsizingContext }>(({ input }) =>
       runDownsizing(input.adapter, input.context),
@@ -71,7 +71,7 @@ export const teamDownsizingMachine = setup({
   id: 'teamDownsizing',
   context: ({ input }) => ({
     adapter: input.adapter,
-    actorId: input.actorId,
+    caller: input.caller,
     userIds: input.userIds,
     createKey: input.createKey ?? newIdempotencyKey,
     plans: [],

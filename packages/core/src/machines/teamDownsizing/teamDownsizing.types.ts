@@ -1,11 +1,11 @@
-import type { OffboardAdapter } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import type { OffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan } from '../../rules/plan';
 import type { TeamDownsizingPreview } from '../../rules/teamDownsizing';
 
 export interface TeamDownsizingInput {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  readonly caller: Caller;
   /** Whose licenses to deactivate, in this order. */
   readonly userIds: readonly string[];
   /** @default newIdempotencyKey */
@@ -19,7 +19,7 @@ export type DownsizingOutcome =
 
 export interface TeamDownsizingContext {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  readonly caller: Caller;
   readonly userIds: readonly string[];
   readonly createKey: () => string;
   readonly plans: readonly OffboardingPlan[];

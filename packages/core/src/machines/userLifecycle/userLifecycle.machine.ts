@@ -1,5 +1,5 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
-import type { OffboardAdapter, UserChange } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter, UserChange } from '../../adapter/OffboardAdapter';
 import { hasActiveLicense } from '../../domain/types';
 import { toOffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan, PlanAction } from '../../rules/plan';
@@ -14,8 +14,8 @@ import type {
 } from './userLifecycle.types';
 
 /** Runs a confirmed action against the adapter; the key and version travel with it (R11). */
-export function runLifecycleAction(adapter: OffboardAdapter, actorId: string, userId: string, pending: PendingLifecycleAction): Promise<UserChange> {
-  const context = { actorId, idempotencyKey: pending.idempotencyKey, expectedVersion: pending.expectedVersion };
+export function runLifecycleAction(adapter: OffboardAdapter, caller: Caller, userId: string, pending: PendingLifecycleAction): Promise<UserChange> {
+  const context = { ...caller, idempotencyKey: pending.idempotencyKey, expectedVersion: pending.expectedVersion };
   switch (pending.type) {
     case 'deactivateLicense':
       return adapter.deactivateLicense(userId, context);
@@ -42,11 +42,11 @@ export const userLifecycleMachine = setup({
     emitted: UserLifecycleEmitted;
   },
   actors: {
-    loadPlan: fromPromise<OffboardingPlan, { adapter: OffboardAdapter; actorId: string; userId: string }>(({ input }) =>
-      input.adapter.getOffboardingPlan(input.userId, { actorId: input.actorId }),
+    loadPlan: fromPromise<OffboardingPlan, { adapter: OffboardAdapter; caller: Caller; userId: string }>(({ input }) =>
+      input.adapter.getOffboardingPlan(input.userId, {}, input.caller),
     ),
-    submitAction: fromPromise<UserChange, { adapter: OffboardAdapter; actorId: string; userId: string; pending: PendingLifecycleAction }>(
-      ({ input }) => runLifecycleAction(input.adapter, input.actorId, input.userId, input.pending),
+    submitAction: fromPromise<UserChange, { adapter: OffboardAdapter; caller: Caller; userId: string; pending: PendingLifecycleAction }>(
+      ({ input }) => runLifecycleAction(input.adapter, input.caller, input.userId, input.pending),
     ),
   },
   guards: {
@@ -71,7 +71,7 @@ export const userLifecycleMachine = setup({
   id: 'userLifecycle',
   context: ({ input }) => ({
     adapter: input.adapter,
-    actorId: input.actorId,
+    caller: input.caller,
     userId: input.userId,
     createKey: input.createKey ?? newIdempotencyKey,
     plan: null,
@@ -85,7 +85,7 @@ export const userLifecycleMachine = setup({
       invoke: {
         id: 'loadPlan',
         src: 'loadPlan',
-        input: ({ context }) => ({ adapter: context.adapter, actorId: context.actorId, userId: context.userId }),
+        input: ({ context }) => ({ adapter: context.adapter, caller: context.caller, userId: context.userId }),
         onDone: { target: 'ready', actions: assign({ plan: ({ event }) => event.output, error: null }) },
         onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
       },
@@ -151,7 +151,7 @@ export const userLifecycleMachine = setup({
         src: 'submitAction',
         input: ({ context }) => ({
           adapter: context.adapter,
-          actorId: context.actorId,
+          caller: context.caller,
           userId: context.userId,
           pending: context.pending as PendingLifecycleAction,
         }),

@@ -1,4 +1,4 @@
-import type { OffboardAdapter, UserChange } from '../../adapter/OffboardAdapter';
+import type { Caller, OffboardAdapter, UserChange } from '../../adapter/OffboardAdapter';
 import type { OffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan } from '../../rules/plan';
 
@@ -16,7 +16,8 @@ export type PendingLifecycleAction = LifecycleAction & {
 
 export interface UserLifecycleInput {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  /** Who acts: whose plan and permissions the machine follows. */
+  readonly caller: Caller;
   readonly userId: string;
   /** Where idempotency keys come from; tests pass a deterministic one. @default newIdempotencyKey */
   readonly createKey?: () => string;
@@ -24,7 +25,8 @@ export interface UserLifecycleInput {
 
 export interface UserLifecycleContext {
   readonly adapter: OffboardAdapter;
-  readonly actorId: string;
+  /** Who acts: whose plan and permissions the machine follows. */
+  readonly caller: Caller;
   readonly userId: string;
   readonly createKey: () => string;
   readonly plan: OffboardingPlan | null;

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { MutationContext, OffboardAdapter } from '../../adapter/OffboardAdapter';
+import { DEMO_ORGANISATION_ID } from '../../fixtures/demoOrganisation';
 import type { ModelCommand } from './model';
 
 const USERS = ['a1', 'a2', 'm1', 'm2', 'm3', 'm4', 'm5'];
-/** R9: a directory-sync identity of the policy, which can reach LAST_ADMIN. */
+/** R9: a directory-sync identity (a service caller), which can reach LAST_ADMIN. */
 export const SERVICE_ACTOR = 'svc-sync';
 const someone = fc.constantFrom(...USERS, 'u-ghost');
 /** Admins act most often, so sequences get past R9 and reach the other rules. */
@@ -42,7 +43,9 @@ export const idempotencyKey = fc.oneof({ weight: 3, arbitrary: fc.constant(undef
 /** The adapter call a model command stands for. */
 export function execute(adapter: OffboardAdapter, c: ModelCommand, idempotencyKey: string | undefined): Promise<unknown> {
   const context: MutationContext = {
+    organisationId: DEMO_ORGANISATION_ID,
     actorId: c.actor,
+    kind: c.actor === SERVICE_ACTOR ? 'service' : 'user',
     ...(idempotencyKey ? { idempotencyKey } : {}),
     ...('expectedVersion' in c && c.expectedVersion !== undefined ? { expectedVersion: c.expectedVersion } : {}),
   };

@@ -21,7 +21,7 @@ export interface ModelState {
   seatsTotal: number;
   serviceActors: readonly string[];
   audits: number;
-  /** Idempotency keys: the request each first succeeded with. */
+  /** Idempotency keys, per actor and key (R13): the request each first succeeded with. */
   keys: Map<string, string>;
 }
 
@@ -55,12 +55,23 @@ function userOf(m: ModelState, id: string): ModelUser {
   return m.users.get(id) ?? refuse('NOT_FOUND');
 }
 
-function checkActor(m: ModelState, actorId: string, targetId: string | null, deactivates = false): void {
-  if (m.serviceActors.includes(actorId)) return;
-  const actor = m.users.get(actorId);
-  if (!actor || actor.status !== 'active') refuse('FORBIDDEN');
-  if (deactivates && actorId === targetId) refuse('CANNOT_DEACTIVATE_SELF');
-  if (actor!.role !== 'admin') refuse('FORBIDDEN');
+/**
+ * R9 and R6: whether the actor may make this kind of change at all. It is judged before the
+ * idempotency key is looked up and before the target is looked for (R13).
+ */
+export function checkStanding(m: ModelState, c: ModelCommand): void {
+  if (c.op === 'deleteUser') return;
+  const actor = m.users.get(c.actor);
+  if (c.op === 'takeTask') {
+    if (!licensed(actor)) refuse('FORBIDDEN');
+    return;
+  }
+  if (m.serviceActors.includes(c.actor)) return;
+  if (!actor || actor.status !== 'active' || actor.role !== 'admin') refuse('FORBIDDEN');
+}
+
+function checkSelf(m: ModelState, actorId: string, targetId: string): void {
+  if (actorId === targetId && !m.serviceActors.includes(actorId)) refuse('CANNOT_DEACTIVATE_SELF');
 }
 
 function checkVersion(current: number, expected: number | undefined): void {
@@ -99,12 +110,13 @@ export type ModelCommand =
   | { op: 'deactivatePhoneNumber'; actor: string; number: string; expectedVersion?: number }
   | { op: 'deleteUser'; actor: string; target: string };
 
-/** Applies `command` to the model, or throws `Refused` with the code the rules give. */
+/** Applies `command` to the model, or throws `Refused` with the code the rules give; standing is checked first. */
 export function applyToModel(m: ModelState, c: ModelCommand): void {
+  checkStanding(m, c);
   switch (c.op) {
     case 'deactivateLicense': {
       const u = userOf(m, c.target);
-      checkActor(m, c.actor, c.target, true);
+      checkSelf(m, c.actor, c.target);
       checkVersion(u.version, c.expectedVersion);
       if (!licensed(u)) refuse('NO_LICENSE');
       checkLastLicense(m, u);
@@ -114,7 +126,7 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'deactivateUser': {
       const u = userOf(m, c.target);
-      checkActor(m, c.actor, c.target, true);
+      checkSelf(m, c.actor, c.target);
       checkVersion(u.version, c.expectedVersion);
       if (u.status === 'inactive') refuse('ALREADY_INACTIVE');
       if (u.role === 'admin' && [...m.users.values()].filter((x) => x.role === 'admin' && x.status === 'active').length <= 1) refuse('LAST_ADMIN');
@@ -126,7 +138,6 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'reactivateUser': {
       const u = userOf(m, c.target);
-      checkActor(m, c.actor, c.target);
       checkVersion(u.version, c.expectedVersion);
       if (u.status === 'active') refuse('ALREADY_ACTIVE');
       u.status = 'active';
@@ -135,7 +146,6 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'assignLicense': {
       const u = userOf(m, c.target);
-      checkActor(m, c.actor, c.target);
       checkVersion(u.version, c.expectedVersion);
       if (u.status === 'inactive') refuse('USER_INACTIVE');
       if (u.license?.status === 'active') refuse('LICENSE_ALREADY_ACTIVE');
@@ -152,7 +162,6 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'reassignContacts': {
       userOf(m, c.from);
-      checkActor(m, c.actor, c.from);
       for (const target of c.to) checkTarget(m, target, c.from);
       if (c.contactIds?.some((id) => !m.contacts.has(id))) refuse('NOT_FOUND');
       if (c.contactIds?.some((id) => m.contacts.get(id)!.ownerId !== c.from)) refuse('VERSION_CONFLICT');
@@ -167,7 +176,6 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'takeTask': {
       const task = m.tasks.get(c.task) ?? refuse('NOT_FOUND');
-      if (!licensed(m.users.get(c.actor))) refuse('FORBIDDEN');
       checkVersion(task.version, c.expectedVersion);
       if (task.state !== 'created' || !task.transferable) refuse('TASK_NOT_TRANSFERABLE');
       Object.assign(task, { assigneeId: c.actor, transferable: false, version: task.version + 1 });
@@ -175,7 +183,6 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'transferTasks': {
       userOf(m, c.from);
-      checkActor(m, c.actor, c.from);
       checkTarget(m, c.to, c.from);
       const open = [...m.tasks.values()].filter((task) => task.assigneeId === c.from && task.state === 'created');
       if (open.length === 0) refuse('VALIDATION_FAILED');
@@ -184,7 +191,6 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'deactivatePhoneNumber': {
       const number = m.numbers.get(c.number) ?? refuse('NOT_FOUND');
-      checkActor(m, c.actor, null);
       checkVersion(number.version, c.expectedVersion);
       if (!number.active) refuse('ALREADY_INACTIVE');
       number.active = false;

@@ -1,4 +1,5 @@
 import type { OffboardData, Task } from '../../domain/types';
+import { DEMO_ORGANISATION_ID } from '../../fixtures/demoOrganisation';
 
 /**
  * A small organisation for random command sequences: small enough that every step can read the
@@ -26,6 +27,7 @@ export function propertyOrganisation(): OffboardData {
     version: 1,
   });
   return {
+    organisationId: DEMO_ORGANISATION_ID,
     seats: { total: 5 },
     users: [
       user('a1', 'admin', 'active', ['ES', 'active']),

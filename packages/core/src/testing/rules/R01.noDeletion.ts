@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, observe, refusedWithoutChange } from '../harness';
+import { observer } from '../harness';
 
 export function noDeletionSuite(fresh: Fresh): void {
   describe('R1 No physical deletion', () => {
@@ -9,7 +10,7 @@ export function noDeletionSuite(fresh: Fresh): void {
       const adapter = await fresh();
       const error = await refusedWithoutChange(adapter, 'DELETION_NOT_SUPPORTED', () => adapter.deleteUser(people.salesperson, as(people.admin)));
       expect(error.message).toMatch(/deactivate/i);
-      expect((await adapter.getUser(people.salesperson)).status).toBe('active');
+      expect((await adapter.getUser(people.salesperson, observer)).status).toBe('active');
     });
 
     it('R1: deleting an inactive user, yourself or an unknown id is refused the same way', async () => {
@@ -33,7 +34,7 @@ export function noDeletionSuite(fresh: Fresh): void {
       expect(after.tasks.map((task) => task.id)).toEqual(before.tasks.map((task) => task.id));
       expect(after.phoneNumbers.map((phoneNumber) => phoneNumber.id)).toEqual(before.phoneNumbers.map((phoneNumber) => phoneNumber.id));
       expect(after.auditLog.slice(-before.auditLog.length)).toEqual(before.auditLog);
-      expect((await adapter.listHistory({ userId: people.lastInColombia, limit: 500 })).total).toBeGreaterThan(0);
+      expect((await adapter.listHistory({ userId: people.lastInColombia, limit: 500 }, observer)).total).toBeGreaterThan(0);
     });
   });
 }

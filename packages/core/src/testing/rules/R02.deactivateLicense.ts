@@ -3,30 +3,31 @@ import { TRANSFER_REASON_USER_DEACTIVATED } from '../../domain/types';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, latestAudit, readAll, refusedWithoutChange } from '../harness';
+import { observer } from '../harness';
 
 export function deactivateLicenseSuite(fresh: Fresh): void {
   describe('R2 Deactivate license', () => {
     it('R2: the user stays active with reports, loses commercial features, and the seat is freed', async () => {
       const adapter = await fresh();
-      const seatsBefore = await adapter.getSeatUsage();
+      const seatsBefore = await adapter.getSeatUsage(observer);
       const { user } = await adapter.deactivateLicense(people.salesperson, as(people.admin));
       expect(user.status).toBe('active');
       expect(user.license).toEqual({ country: 'ES', status: 'inactive' });
-      expect(await adapter.getAccess(people.salesperson)).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
-      const seatsAfter = await adapter.getSeatUsage();
+      expect(await adapter.getAccess(people.salesperson, observer)).toMatchObject({ canSignIn: true, reports: true, commercialFeatures: false });
+      const seatsAfter = await adapter.getSeatUsage(observer);
       expect(seatsAfter.used).toBe(seatsBefore.used - 1);
       expect(seatsAfter.available).toBe(seatsBefore.available + 1);
     });
 
     it('R2: the user is removed from every Sales Brain, which keep their other members', async () => {
       const adapter = await fresh();
-      const brainsBefore = (await adapter.listSalesBrains({ memberId: people.lastInColombia })).items;
+      const brainsBefore = (await adapter.listSalesBrains({ memberId: people.lastInColombia }, observer)).items;
       expect(brainsBefore.length).toBeGreaterThan(1);
       await adapter.deactivatePhoneNumber('pn-co-1', as(people.admin));
       await adapter.deactivatePhoneNumber('pn-co-2', as(people.admin));
       await adapter.deactivateLicense(people.lastInColombia, as(people.admin));
-      expect((await adapter.listSalesBrains({ memberId: people.lastInColombia })).total).toBe(0);
-      const all = await readAll((page) => adapter.listSalesBrains(page));
+      expect((await adapter.listSalesBrains({ memberId: people.lastInColombia }, observer)).total).toBe(0);
+      const all = await readAll((page) => adapter.listSalesBrains(page, observer));
       for (const before of brainsBefore) {
         const after = all.find((brain) => brain.id === before.id)!;
         expect(after.memberIds).toEqual(before.memberIds.filter((id) => id !== people.lastInColombia));
@@ -35,10 +36,10 @@ export function deactivateLicenseSuite(fresh: Fresh): void {
 
     it('R2: tasks in state created become transferable with reason "User deactivated"; completed tasks are untouched', async () => {
       const adapter = await fresh();
-      const before = (await adapter.listTasks({ assigneeId: people.salesperson })).items;
+      const before = (await adapter.listTasks({ assigneeId: people.salesperson }, observer)).items;
       expect(before.some((task) => task.state === 'completed')).toBe(true);
       await adapter.deactivateLicense(people.salesperson, as(people.admin));
-      const after = (await adapter.listTasks({ assigneeId: people.salesperson })).items;
+      const after = (await adapter.listTasks({ assigneeId: people.salesperson }, observer)).items;
       for (const task of after) {
         const previous = before.find((candidate) => candidate.id === task.id)!;
         if (task.state === 'created') {
@@ -51,10 +52,10 @@ export function deactivateLicenseSuite(fresh: Fresh): void {
 
     it('R2: contacts stay with the user and the audit entry records every effect', async () => {
       const adapter = await fresh();
-      const contacts = (await adapter.listContacts({ ownerId: people.salesperson })).total;
-      const openTasks = (await adapter.listTasks({ assigneeId: people.salesperson, state: 'created' })).items.map((task) => task.id);
+      const contacts = (await adapter.listContacts({ ownerId: people.salesperson }, observer)).total;
+      const openTasks = (await adapter.listTasks({ assigneeId: people.salesperson, state: 'created' }, observer)).items.map((task) => task.id);
       await adapter.deactivateLicense(people.salesperson, as(people.admin));
-      expect((await adapter.listContacts({ ownerId: people.salesperson })).total).toBe(contacts);
+      expect((await adapter.listContacts({ ownerId: people.salesperson }, observer)).total).toBe(contacts);
       const audit = await latestAudit(adapter);
       expect(audit).toMatchObject({
         actorId: people.admin,

@@ -3,6 +3,7 @@ import { LAST_LICENSE_IN_COUNTRY_MESSAGE } from '../../errors/OffboardError';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, refusedWithoutChange } from '../harness';
+import { observer } from '../harness';
 
 const R4_MESSAGE = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
 
@@ -46,14 +47,14 @@ export function lastLicenseInCountrySuite(fresh: Fresh): void {
     it('R4: a country with licenses left, or without active numbers, does not block', async () => {
       const adapter = await fresh();
       await adapter.deactivateLicense(people.mexicoSellers[0], as(people.admin));
-      const spainNumbers = (await adapter.listPhoneNumbers({ country: 'ES' })).total;
+      const spainNumbers = (await adapter.listPhoneNumbers({ country: 'ES' }, observer)).total;
       expect(spainNumbers).toBeGreaterThan(0);
       await adapter.deactivateLicense(people.spainSeller, as(people.admin));
     });
 
     it('R4: the plan shows the blocker, with the same code and numbers, before anyone acts', async () => {
       const adapter = await fresh();
-      const plan = await adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin });
+      const plan = await adapter.getOffboardingPlan(people.lastInColombia, {}, as(people.admin));
       expect(plan.lastLicenseInCountry).toMatchObject({ country: 'CO', licensesInCountry: 1, blocks: true });
       expect(plan.refusals.deactivateLicense).toMatchObject({ code: 'LAST_LICENSE_IN_COUNTRY', message: R4_MESSAGE });
       expect(plan.refusals.deactivateUser?.code).toBe('LAST_LICENSE_IN_COUNTRY');

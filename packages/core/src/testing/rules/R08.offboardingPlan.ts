@@ -13,14 +13,14 @@ export function offboardingPlanSuite(fresh: Fresh): void {
       const adapter = await fresh();
       const before = await observe(adapter);
       for (const scenario of ['employee-departure', 'role-change', 'team-downsizing'] as const) {
-        await adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin, scenario });
+        await adapter.getOffboardingPlan(people.lastInColombia, { scenario }, as(people.admin));
       }
       expect(await observe(adapter)).toEqual(before);
     });
 
     it('R8: an employee departure lists contacts, open tasks, Sales Brains, the R4 numbers and five ordered steps', async () => {
       const adapter = await fresh();
-      const plan = await adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin, scenario: 'employee-departure' });
+      const plan = await adapter.getOffboardingPlan(people.lastInColombia, { scenario: 'employee-departure' }, as(people.admin));
       expect(plan).toMatchObject({ contacts: 40, openTasks: 6, transferableTasks: 0 });
       expect(plan.salesBrains.map((brain) => brain.id).sort()).toEqual(['sb-inbound', 'sb-latam']);
       expect(plan.lastLicenseInCountry?.activePhoneNumbers.map((phoneNumber) => phoneNumber.id)).toEqual(['pn-co-1', 'pn-co-2']);
@@ -38,7 +38,7 @@ export function offboardingPlanSuite(fresh: Fresh): void {
 
     it('R8: each step becomes done as the departure is walked in order', async () => {
       const adapter = await fresh();
-      const plan = () => adapter.getOffboardingPlan(people.lastInColombia, { actorId: people.admin });
+      const plan = () => adapter.getOffboardingPlan(people.lastInColombia, {}, as(people.admin));
       await adapter.reassignContacts({ fromOwnerId: people.lastInColombia, toUserIds: [people.salesperson, people.spainSeller] }, as(people.admin));
       expect(statuses(await plan())).toEqual(['done', 'pending', 'pending', 'blocked', 'blocked']);
       await adapter.transferTasks({ fromUserId: people.lastInColombia, toUserId: people.admin }, as(people.admin));
@@ -56,18 +56,18 @@ export function offboardingPlanSuite(fresh: Fresh): void {
 
     it('R8: a role change walks steps 1–4 and keeps the user’s access', async () => {
       const adapter = await fresh();
-      const plan = await adapter.getOffboardingPlan(people.spainSeller, { actorId: people.admin, scenario: 'role-change' });
+      const plan = await adapter.getOffboardingPlan(people.spainSeller, { scenario: 'role-change' }, as(people.admin));
       expect(statuses(plan)).toEqual(['pending', 'pending', 'done', 'pending', 'not-applicable']);
       expect(plan.steps[4]!.reason?.code).toBe('NOT_IN_SCENARIO');
     });
 
     it('R8: team downsizing is license only, and its combined preview catches the batch’s own last license', async () => {
       const adapter = await fresh();
-      const plan = await adapter.getOffboardingPlan(people.mexicoSellers[0], { actorId: people.admin, scenario: 'team-downsizing' });
+      const plan = await adapter.getOffboardingPlan(people.mexicoSellers[0], { scenario: 'team-downsizing' }, as(people.admin));
       expect(statuses(plan)).toEqual(['not-applicable', 'not-applicable', 'done', 'pending', 'not-applicable']);
       await adapter.assignLicense(people.unlicensedMember, { country: 'AR' }, as(people.admin));
       const batch = [people.lastInArgentina, people.unlicensedMember, ...people.mexicoSellers];
-      const plans = await Promise.all(batch.map((userId) => adapter.getOffboardingPlan(userId, { actorId: people.admin, scenario: 'team-downsizing' })));
+      const plans = await Promise.all(batch.map((userId) => adapter.getOffboardingPlan(userId, { scenario: 'team-downsizing' }, as(people.admin))));
       expect(plans.every((candidate) => candidate.refusals.deactivateLicense === null)).toBe(true);
       const preview = planTeamDownsizing(plans);
       expect(preview.entries.map((entry) => entry.refusal?.code ?? null)).toEqual([null, 'LAST_LICENSE_IN_COUNTRY', null, null, null]);
@@ -78,18 +78,20 @@ export function offboardingPlanSuite(fresh: Fresh): void {
       await expect(adapter.deactivateLicense(people.unlicensedMember, as(people.admin))).rejects.toMatchObject({ code: 'LAST_LICENSE_IN_COUNTRY' });
     });
 
-    it('R8: blocked steps carry the rule’s reason: a member sees FORBIDDEN, an admin on themselves sees CANNOT_DEACTIVATE_SELF', async () => {
+    it('R8: blocked steps carry the rule’s reason: a member’s own plan shows FORBIDDEN (not-admin), an admin on themselves sees CANNOT_DEACTIVATE_SELF', async () => {
       const adapter = await fresh();
-      const member = await adapter.getOffboardingPlan(people.spainSeller, { actorId: people.salesperson });
-      expect(member.steps.filter((step) => step.status === 'blocked').map((step) => step.reason?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
-      const self = await adapter.getOffboardingPlan(people.admin, { actorId: people.admin });
+      const member = await adapter.getOffboardingPlan(people.salesperson, {}, as(people.salesperson));
+      const blocked = member.steps.filter((step) => step.status === 'blocked');
+      expect(blocked.map((step) => [step.reason?.code, step.reason?.details.reason])).toEqual(Array(4).fill(['FORBIDDEN', 'not-admin']));
+      expect(blocked[0]!.reason?.message).toBe('Only an active admin can do this.');
+      const self = await adapter.getOffboardingPlan(people.admin, {}, as(people.admin));
       expect(self.steps.find((step) => step.id === 'deactivate-user')?.reason?.code).toBe('CANNOT_DEACTIVATE_SELF');
       expect(self.refusals.deactivateLicense?.code).toBe('CANNOT_DEACTIVATE_SELF');
     });
 
     it('R8: the plan shows each action’s effects before anyone acts, and they match what the action then records', async () => {
       const adapter = await fresh();
-      const plan = await adapter.getOffboardingPlan(people.salesperson, { actorId: people.admin });
+      const plan = await adapter.getOffboardingPlan(people.salesperson, {}, as(people.admin));
       expect(plan.effects.deactivateUser).toEqual({
         contactsOrphaned: 25,
         tasksMadeTransferable: 2,
@@ -105,7 +107,7 @@ export function offboardingPlanSuite(fresh: Fresh): void {
 
     it('R8: a user without a license has nothing to check or free: steps 3 and 4 are not applicable', async () => {
       const adapter = await fresh();
-      const plan = await adapter.getOffboardingPlan(people.unlicensedMember, { actorId: people.admin });
+      const plan = await adapter.getOffboardingPlan(people.unlicensedMember, {}, as(people.admin));
       expect(statuses(plan)).toEqual(['done', 'done', 'not-applicable', 'not-applicable', 'pending']);
       expect(plan.steps[2]!.reason?.code).toBe('NO_LICENSE');
       expect(plan.steps[3]!.reason?.code).toBe('NO_LICENSE');

@@ -3,6 +3,7 @@ import type { AuditAction } from '../../domain/types';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, observe, readAll, refusal } from '../harness';
+import { observer } from '../harness';
 
 export function auditSuite(fresh: Fresh): void {
   describe('R10 Audit', () => {
@@ -19,9 +20,9 @@ export function auditSuite(fresh: Fresh): void {
         ['task.taken', 't-047', () => adapter.takeTask('t-047', as(people.salesperson))],
       ];
       for (const [action, targetId, change] of changes) {
-        const before = (await adapter.listAuditLog()).total;
+        const before = (await adapter.listAuditLog({}, observer)).total;
         const { audit } = await change();
-        const log = await adapter.listAuditLog({ limit: 2 });
+        const log = await adapter.listAuditLog({ limit: 2 }, observer);
         expect(log.total).toBe(before + 1);
         expect(log.items[0]).toEqual(audit);
         expect(log.items[0]).toMatchObject({ action, target: { id: targetId }, seq: before + 1 });
@@ -32,19 +33,19 @@ export function auditSuite(fresh: Fresh): void {
 
     it('R10: a refusal writes no entry', async () => {
       const adapter = await fresh();
-      const before = await readAll((page) => adapter.listAuditLog(page));
+      const before = await readAll((page) => adapter.listAuditLog(page, observer));
       await refusal(adapter.deactivateLicense(people.lastInColombia, as(people.admin)), 'LAST_LICENSE_IN_COUNTRY');
       await refusal(adapter.deleteUser(people.salesperson, as(people.admin)), 'DELETION_NOT_SUPPORTED');
       await refusal(adapter.deactivateUser(people.admin, as(people.admin)), 'CANNOT_DEACTIVATE_SELF');
-      expect(await readAll((page) => adapter.listAuditLog(page))).toEqual(before);
+      expect(await readAll((page) => adapter.listAuditLog(page, observer))).toEqual(before);
     });
 
     it('R10: the log is append-only: earlier entries never change and sequence numbers rise by one', async () => {
       const adapter = await fresh();
-      const before = await readAll((page) => adapter.listAuditLog(page));
+      const before = await readAll((page) => adapter.listAuditLog(page, observer));
       await adapter.deactivateLicense(people.spainSeller, as(people.admin));
       await adapter.deactivateUser(people.salesperson, as(people.admin));
-      const after = await readAll((page) => adapter.listAuditLog(page));
+      const after = await readAll((page) => adapter.listAuditLog(page, observer));
       expect(after.slice(2)).toEqual(before);
       expect(after.map((entry) => entry.seq)).toEqual(after.map((_, i) => after.length - i));
     });
@@ -53,11 +54,11 @@ export function auditSuite(fresh: Fresh): void {
       const adapter = await fresh();
       await adapter.deactivateLicense(people.spainSeller, as(people.admin));
       await adapter.deactivateUser(people.spainSeller, as(people.otherAdmin));
-      const forTarget = await adapter.listAuditLog({ targetId: people.spainSeller });
+      const forTarget = await adapter.listAuditLog({ targetId: people.spainSeller }, observer);
       expect(forTarget.items.map((entry) => entry.action)).toEqual(['user.deactivated', 'license.deactivated']);
-      expect((await adapter.listAuditLog({ actorId: people.otherAdmin })).items.map((entry) => entry.target.id)).toEqual([people.spainSeller, 'u-marta']);
-      const first = await adapter.listAuditLog({ limit: 1 });
-      const second = await adapter.listAuditLog({ limit: 1, cursor: first.nextCursor });
+      expect((await adapter.listAuditLog({ actorId: people.otherAdmin }, observer)).items.map((entry) => entry.target.id)).toEqual([people.spainSeller, 'u-marta']);
+      const first = await adapter.listAuditLog({ limit: 1 }, observer);
+      const second = await adapter.listAuditLog({ limit: 1, cursor: first.nextCursor }, observer);
       expect(second.items[0]!.seq).toBe(first.items[0]!.seq - 1);
     });
 

@@ -3,6 +3,7 @@ import type { MutationContext, OffboardAdapter } from '../../adapter/OffboardAda
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, observe, refusedWithoutChange } from '../harness';
+import { observer } from '../harness';
 
 type Mutation = (adapter: OffboardAdapter, context: MutationContext) => Promise<unknown>;
 
@@ -45,7 +46,7 @@ export function retriesSuite(fresh: Fresh): void {
 
     it('R11: a stale expectedVersion is refused with VERSION_CONFLICT for users, tasks and phone numbers', async () => {
       const adapter = await fresh();
-      const user = await adapter.getUser(people.spainSeller);
+      const user = await adapter.getUser(people.spainSeller, observer);
       await adapter.deactivateLicense(people.spainSeller, as(people.admin, { expectedVersion: user.version }));
       const error = await refusedWithoutChange(adapter, 'VERSION_CONFLICT', () =>
         adapter.deactivateUser(people.spainSeller, as(people.admin, { expectedVersion: user.version })),
@@ -59,7 +60,7 @@ export function retriesSuite(fresh: Fresh): void {
 
     it('R11: versions rise by exactly one per change of the record', async () => {
       const adapter = await fresh();
-      const versions = [(await adapter.getUser(people.inactive)).version];
+      const versions = [(await adapter.getUser(people.inactive, observer)).version];
       versions.push((await adapter.reactivateUser(people.inactive, as(people.admin))).user.version);
       versions.push((await adapter.assignLicense(people.inactive, { country: 'ES' }, as(people.admin))).user.version);
       versions.push((await adapter.deactivateLicense(people.inactive, as(people.admin))).user.version);

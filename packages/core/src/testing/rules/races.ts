@@ -5,6 +5,7 @@ import { isOffboardError } from '../../errors/OffboardError';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as } from '../harness';
+import { observer } from '../harness';
 
 const outcome = (call: Promise<unknown>) =>
   call.then(
@@ -40,7 +41,7 @@ const RACES: Race[] = [
     ],
     outcomes: ['LAST_LICENSE_IN_COUNTRY', 'ok'],
     after: async (adapter) => {
-      const colombia = (await adapter.listUsers({ licensed: true })).items.filter((user) => user.license?.country === 'CO');
+      const colombia = (await adapter.listUsers({ licensed: true }, observer)).items.filter((user) => user.license?.country === 'CO');
       expect(colombia).toHaveLength(1);
     },
   },
@@ -50,7 +51,7 @@ const RACES: Race[] = [
     calls: (adapter) => [() => adapter.takeTask('t-047', as(people.salesperson)), () => adapter.takeTask('t-047', as(people.spainSeller))],
     outcomes: ['TASK_NOT_TRANSFERABLE', 'ok'],
     after: async (adapter) => {
-      expect((await adapter.listAuditLog({ action: 'task.taken' })).total).toBe(1);
+      expect((await adapter.listAuditLog({ action: 'task.taken' }, observer)).total).toBe(1);
     },
   },
   {
@@ -62,7 +63,7 @@ const RACES: Race[] = [
     ],
     outcomes: ['VERSION_CONFLICT', 'ok'],
     after: async (adapter) => {
-      expect((await adapter.listAuditLog({ action: 'contacts.reassigned' })).total).toBe(1);
+      expect((await adapter.listAuditLog({ action: 'contacts.reassigned' }, observer)).total).toBe(1);
     },
   },
   {
@@ -74,7 +75,7 @@ const RACES: Race[] = [
     ],
     outcomes: ['ok', 'ok'],
     after: async (adapter) => {
-      expect((await adapter.listAuditLog({ targetId: people.spainSeller })).total).toBe(1);
+      expect((await adapter.listAuditLog({ targetId: people.spainSeller }, observer)).total).toBe(1);
     },
   },
   {
@@ -88,7 +89,7 @@ const RACES: Race[] = [
     ],
     outcomes: ['NO_SEATS_AVAILABLE', 'ok'],
     after: async (adapter) => {
-      expect(await adapter.getSeatUsage()).toEqual({ total: 11, used: 11, available: 0 });
+      expect(await adapter.getSeatUsage(observer)).toEqual({ total: 11, used: 11, available: 0 });
     },
   },
   {
@@ -99,7 +100,7 @@ const RACES: Race[] = [
     calls: (adapter) => [() => adapter.deactivateUser(people.otherAdmin, as(people.admin)), () => adapter.deactivateUser(people.admin, as(people.otherAdmin))],
     outcomes: ['FORBIDDEN', 'ok'],
     after: async (adapter) => {
-      expect((await adapter.listUsers({ role: 'admin' })).total).toBe(1);
+      expect((await adapter.listUsers({ role: 'admin' }, observer)).total).toBe(1);
     },
   },
 ];
@@ -115,11 +116,11 @@ export function racesSuite(fresh: Fresh, options: RaceOptions = {}): void {
       const attempt = async (scheduler?: fc.Scheduler) => {
         const adapter = await fresh();
         await scenario.prepare(adapter);
-        const before = (await adapter.listAuditLog()).total;
+        const before = (await adapter.listAuditLog({}, observer)).total;
         const outcomes = await race(scenario.calls(adapter), scheduler);
         expect([...outcomes].sort()).toEqual([...scenario.outcomes].sort());
         // Whatever the interleaving, exactly one of the calls took effect.
-        expect((await adapter.listAuditLog()).total - before).toBe(1);
+        expect((await adapter.listAuditLog({}, observer)).total - before).toBe(1);
         await scenario.after(adapter);
       };
       it(`${scenario.name} (plain concurrent calls)`, () => attempt());

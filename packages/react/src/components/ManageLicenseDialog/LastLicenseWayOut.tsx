@@ -17,7 +17,7 @@ interface LastLicenseWayOutProps {
 }
 
 export function LastLicenseWayOut({ plan, lastLicense }: LastLicenseWayOutProps) {
-  const { adapter, currentUserId, announce } = useOffboard();
+  const { adapter, caller, announce } = useOffboard();
   const messages = useMessages();
   const refresh = useRefreshAfterChange();
   const headingId = useId();
@@ -28,7 +28,7 @@ export function LastLicenseWayOut({ plan, lastLicense }: LastLicenseWayOutProps)
 
   const deactivation = useKeyedMutation(
     (phoneNumberIds: readonly string[], idempotencyKey: string) =>
-      runStep(adapter, currentUserId, plan.user.id, { request: { step: 'check-phone-numbers', phoneNumberIds }, idempotencyKey, expectedVersion: plan.user.version }),
+      runStep(adapter, caller, plan.user.id, { request: { step: 'check-phone-numbers', phoneNumberIds }, idempotencyKey, expectedVersion: plan.user.version }),
     (_, phoneNumberIds) => {
       setConfirming(false);
       void refresh('phoneNumbers');

@@ -1,6 +1,7 @@
 import { hasActiveLicense, type OffboardingPlan } from '@offboard/core';
 import { useSelector } from '@xstate/react';
 import { useId } from 'react';
+import { PLAN_GATES } from '../../machines/cachedPlanLoader';
 import { lifecycleControls, selectLifecyclePhase, useUserLifecycle, type UserLifecycleActorRef } from '../../machines/useUserLifecycle';
 import { ConfirmationPanel } from '../../parts/ConfirmationPanel';
 import { ErrorNotice } from '../../parts/ErrorNotice';
@@ -25,10 +26,14 @@ function LicenseSummary({ plan }: { plan: OffboardingPlan }) {
           <dd {...part('license-country')}>{messages.country(license.country)}</dd>
         </>
       ) : null}
-      <dt>{messages.t('license.seats')}</dt>
-      <dd>
-        <SeatUsageMeter seats={plan.seats} />
-      </dd>
+      {plan.seats ? (
+        <>
+          <dt>{messages.t('license.seats')}</dt>
+          <dd>
+            <SeatUsageMeter seats={plan.seats} />
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }
@@ -52,7 +57,8 @@ function LicenseActions({ plan, actorRef, countries }: { plan: OffboardingPlan; 
 /** The dialog's content, bound to the user's lifecycle machine. */
 export function LicensePanel({ userId, countries }: { userId: string; countries?: readonly string[] }) {
   const messages = useMessages();
-  const actorRef = useUserLifecycle(userId);
+  // R12: a member may read only their own plan; another user's license shows the refusal instead.
+  const actorRef = useUserLifecycle(userId, PLAN_GATES.read);
   const plan = useSelector(actorRef, (snapshot) => snapshot.context.plan);
   const phase = useSelector(actorRef, selectLifecyclePhase);
   const pending = useSelector(actorRef, (snapshot) => snapshot.context.pending);

@@ -3,7 +3,7 @@ import type { User } from '@offboard/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LicenseOpener } from '../../../test/LicenseOpener';
-import { renderWithOffboard } from '../../../test/renderWithOffboard';
+import { observer, renderWithOffboard } from '../../../test/renderWithOffboard';
 import { ManageLicenseDialog } from './ManageLicenseDialog';
 
 const userOf = (id: string): User => demoOrganisation().users.find((user) => user.id === id)!;
@@ -42,7 +42,7 @@ describe('ManageLicenseDialog', () => {
     expect(within(dialog).getByText('Uses one paid seat (10 of 11 after this).')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Assign license' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Elena Torres now has a license in Mexico.');
-    expect((await backend.getUser('u-elena')).license).toEqual({ country: 'MX', status: 'active' });
+    expect((await backend.getUser('u-elena', observer)).license).toEqual({ country: 'MX', status: 'active' });
   });
 
   it('R4: shows the exact message, the country’s numbers and the way out, which unblocks the license', async () => {
@@ -69,7 +69,7 @@ describe('ManageLicenseDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Deactivate license' }));
     await user.click(within(dialog).getByRole('button', { name: 'Deactivate license' }));
     expect(await screen.findByRole('status')).toHaveTextContent('The license of Ignacio Luna was deactivated.');
-    expect((await backend.getUser('u-ignacio')).license?.status).toBe('inactive');
+    expect((await backend.getUser('u-ignacio', observer)).license?.status).toBe('inactive');
   });
 
   it('R7: with every seat in use, assigning a license is blocked with the reason and the seat count', async () => {
@@ -140,6 +140,23 @@ describe('ManageLicenseDialog', () => {
     expect(await auditCount('phoneNumber.deactivated', 'pn-co-2')).toBe(1);
   });
 
+  it("R12: another user's license is admin-only to a member, said without asking for the plan", async () => {
+    const { user, adapter } = renderWithOffboard(<LicenseOpener user={userOf('u-elena')} />, { actorId: 'u-carla' });
+    const dialog = await openDialog(user);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Only an admin can see this.');
+    expect(within(dialog).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Deactivate license' })).not.toBeInTheDocument();
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
+  });
+
+  it("R9: a member's own license shows, with every change refused to anyone but an admin", async () => {
+    const { user } = renderWithOffboard(<LicenseOpener user={userOf('u-carla')} />, { actorId: 'u-carla' });
+    const dialog = await openDialog(user);
+    const deactivate = await within(dialog).findByRole('button', { name: 'Deactivate license' });
+    expect(deactivate).toHaveAttribute('aria-disabled', 'true');
+    expect(deactivate).toHaveAccessibleDescription('Only an active admin can do this.');
+  });
+
   it('R2: works by keyboard alone, traps focus and gives it back to its opener', async () => {
     const { user, backend } = renderWithOffboard(<LicenseOpener user={userOf('u-oscar')} />);
     await user.tab();
@@ -163,6 +180,6 @@ describe('ManageLicenseDialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() => expect(opener).toHaveFocus());
-    expect((await backend.getUser('u-oscar')).license?.status).toBe('active');
+    expect((await backend.getUser('u-oscar', observer)).license?.status).toBe('active');
   });
 });

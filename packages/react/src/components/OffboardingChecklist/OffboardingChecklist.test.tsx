@@ -2,7 +2,7 @@ import { demoOrganisation } from '@offboard/core/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { es } from '../../i18n/es';
-import { renderWithOffboard } from '../../../test/renderWithOffboard';
+import { observer, renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
 import { OffboardingChecklist } from './OffboardingChecklist';
 
@@ -66,8 +66,8 @@ describe('OffboardingChecklist', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Deactivate license' }));
 
     expect(await screen.findByText('Every step is done.')).toBeInTheDocument();
-    expect((await backend.listContacts({ ownerId: 'u-carla', limit: 1 })).total).toBe(45);
-    expect(await backend.getAccess('u-elena')).toMatchObject({ canSignIn: true, commercialFeatures: false, reports: true });
+    expect((await backend.listContacts({ ownerId: 'u-carla', limit: 1 }, observer)).total).toBe(45);
+    expect(await backend.getAccess('u-elena', observer)).toMatchObject({ canSignIn: true, commercialFeatures: false, reports: true });
   });
 
   it.each(['before', 'after'] as const)('R11: a step failing %s the change shows the error and its retry applies it once', async (when) => {
@@ -147,6 +147,20 @@ describe('OffboardingChecklist', () => {
 
     await user.click(screen.getByRole('button', { name: 'Actions for Ignacio Luna' }));
     await expect.poll(() => screen.getByRole('menuitem', { name: 'Deactivate user' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it("R12: another user's checklist is admin-only, said without asking; a member's own shows every step refused (R9)", async () => {
+    const other = renderWithOffboard(<OffboardingChecklist userId="u-elena" />, { actorId: 'u-carla' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only an admin can see this.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(other.adapter.calls.getOffboardingPlan).toBeUndefined();
+    other.unmount();
+
+    renderWithOffboard(<OffboardingChecklist userId="u-carla" />, { actorId: 'u-carla' });
+    expect(await screen.findByRole('heading', { name: 'Offboarding Carla Méndez' })).toBeInTheDocument();
+    const deactivate = within(stepItem('deactivate-user')).getByRole('button', { name: 'Deactivate user' });
+    expect(deactivate).toHaveAttribute('aria-disabled', 'true');
+    expect(deactivate).toHaveAccessibleDescription('Only an active admin can do this.');
   });
 
   it('speaks Spanish', async () => {

@@ -1,7 +1,7 @@
 import { generateOrganisation } from '@offboard/core/fixtures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithOffboard } from '../../../test/renderWithOffboard';
+import { observer, renderWithOffboard } from '../../../test/renderWithOffboard';
 import { ReassignContactsWizard } from './ReassignContactsWizard';
 
 type Rendered = ReturnType<typeof renderWithOffboard>;
@@ -11,7 +11,7 @@ async function tabTo(user: Rendered['user'], element: HTMLElement) {
   expect(element).toHaveFocus();
 }
 
-const ownedBy = async (backend: Rendered['backend'], ownerId: string) => (await backend.listContacts({ ownerId, limit: 1 })).total;
+const ownedBy = async (backend: Rendered['backend'], ownerId: string) => (await backend.listContacts({ ownerId, limit: 1 }, observer)).total;
 
 describe('ReassignContactsWizard', () => {
   it('R5: walks every step by keyboard alone, picking contacts in the list and one salesperson', async () => {
@@ -109,13 +109,26 @@ describe('ReassignContactsWizard', () => {
     expect(await ownedBy(backend, 'u-bruno')).toBe(15 + 40);
   });
 
+  it('R9: a member learns up front that only an admin reassigns contacts, and nothing R12 keeps from them is read', async () => {
+    const { adapter } = renderWithOffboard(<ReassignContactsWizard ownerId="u-diego" />, { actorId: 'u-carla' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only an active admin can do this.');
+    expect(screen.getByRole('heading', { name: 'Reassign contacts' })).toBeInTheDocument();
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect([adapter.calls.listContacts, adapter.calls.getOffboardingPlan]).toEqual([undefined, undefined]);
+    // Her own record, which the core judges her standing from, and nothing else about users.
+    expect(adapter.calls.getUser).toBe(1);
+  });
+
   it('R5: searches, selects the matches shown and goes back without losing the choice', async () => {
     const { user } = renderWithOffboard(<ReassignContactsWizard ownerId="u-diego" />);
     const list = await screen.findByRole('listbox');
     const first = (await within(list).findAllByRole('option'))[0]!;
     const surname = first.textContent!.split(' ')[1]!;
-    await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), surname);
-    const select = await screen.findByRole('button', { name: /^Select the \d+ contacts? shown$/ });
+    // Pasted, so the search is asked once: typed, each prefix's answer would show on the way.
+    await user.click(screen.getByRole('searchbox', { name: 'Search contacts' }));
+    await user.paste(surname);
+    // The search's answer, not the moment it is asked: until then no contact is shown.
+    const select = await screen.findByRole('button', { name: /^Select the [1-9]\d* contacts? shown$/ });
     const matches = Number(/\d+/.exec(select.textContent!)![0]);
     await user.click(select);
     expect(screen.getByText(`${matches} of 40 selected`)).toBeInTheDocument();

@@ -5,9 +5,9 @@ import { useEffect, useId, useRef } from 'react';
 import { useReassignContacts } from '../../machines/useReassignContacts';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { part, useRootProps } from '../../parts/partProps';
-import { ReasonText } from '../../parts/ReasonText';
 import { useMessages } from '../../provider/OffboardContext';
-import { usePlan, useUser } from '../../queries/userQueries';
+import { useCallerAccess } from '../../queries/useCallerAccess';
+import { useUser } from '../../queries/userQueries';
 import { ContactsStep } from './ContactsStep';
 import { ResultStep } from './ResultStep';
 import { ReviewStep } from './ReviewStep';
@@ -90,17 +90,24 @@ export function ReassignContactsWizard({ ownerId, onClose, className }: Reassign
   const messages = useMessages();
   const rootProps = useRootProps('reassign-wizard', className);
   const titleId = useId();
-  const refusalId = useId();
-  const owner = useUser(ownerId);
-  // R9 up front: an actor who may not reassign learns it before choosing anything, not at submit.
-  const refusal = usePlan(ownerId).data?.refusals.reassignContacts;
+  // R9 up front: a caller who may not reassign learns it before choosing anything, and nothing is
+  // read that R12 would refuse them (a member may not read other people's contacts).
+  const access = useCallerAccess();
+  const refusal = access.standing('admin');
+  const blocked = refusal ?? access.error;
+  const owner = useUser(ownerId, { enabled: refusal === null });
   return (
     <section {...rootProps} aria-labelledby={titleId}>
       <h2 id={titleId} {...part('wizard-title')}>
         {owner.data ? messages.t('wizard.title', { name: owner.data.name }) : messages.t('users.reassignTitle')}
       </h2>
-      {refusal?.code === 'FORBIDDEN' ? <ReasonText id={refusalId} reason={refusal} /> : null}
-      <WizardSteps key={ownerId} ownerId={ownerId} onClose={onClose} />
+      {refusal === null ? (
+        <WizardSteps key={ownerId} ownerId={ownerId} onClose={onClose} />
+      ) : blocked ? (
+        <ErrorNotice error={blocked} onRetry={access.retry} />
+      ) : (
+        <p {...part('loading')}>{messages.t('common.loading')}</p>
+      )}
     </section>
   );
 }

@@ -17,9 +17,9 @@ export function ResultStep({ result, candidates, onRestart, onClose }: ResultSte
     <div {...part('result-step')}>
       <p {...part('result-summary')}>{messages.t('done.contacts.reassigned', { count: result.total })}</p>
       <ul {...part('result-targets')}>
-        {Object.entries(result.moved).map(([userId, count]) => (
+        {result.moved.map(({ userId, contacts }) => (
           <li key={userId} {...part('result-target')} data-user-id={userId}>
-            {nameOf(userId)}: {messages.t('wizard.receives', { count })}
+            {nameOf(userId)}: {messages.t('wizard.receives', { count: contacts })}
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ export function ReviewStep({ actorRef, ownerName }: { actorRef: ReassignContacts
   const context = useSelector(actorRef, (snapshot) => snapshot.context);
   const submitting = useSelector(actorRef, (snapshot) => snapshot.matches('submitting'));
   const failed = useSelector(actorRef, (snapshot) => snapshot.matches('failed'));
+  // One share per chosen salesperson, in the order they were chosen.
   const preview = reassignPreview(context);
   const nameOf = (userId: string) => context.candidates.find((candidate) => candidate.id === userId)?.name ?? userId;
 
@@ -22,9 +23,9 @@ export function ReviewStep({ actorRef, ownerName }: { actorRef: ReassignContacts
         subjectName={ownerName}
         details={
           <ul {...part('review-targets')}>
-            {context.targets.map((userId) => (
+            {preview.map(({ userId, contacts }) => (
               <li key={userId} {...part('review-target')} data-user-id={userId}>
-                {nameOf(userId)}: {messages.t('wizard.receives', { count: preview[userId] ?? 0 })}
+                {nameOf(userId)}: {messages.t('wizard.receives', { count: contacts })}
               </li>
             ))}
           </ul>

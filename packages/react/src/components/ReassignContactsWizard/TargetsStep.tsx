@@ -56,7 +56,7 @@ export function TargetsStep({ actorRef }: { actorRef: ReassignContactsActorRef }
               />
               <span {...part('target-name')}>{candidate.name}</span>
               <LicenseBadge license={candidate.license} />
-              {chosen ? <span {...part('target-share')}>{messages.t('wizard.receives', { count: preview[candidate.id] ?? 0 })}</span> : null}
+              {chosen ? <span {...part('target-share')}>{messages.t('wizard.receives', { count: preview.find((share) => share.userId === candidate.id)?.contacts ?? 0 })}</span> : null}
             </label>
           );
         })}

@@ -1,6 +1,6 @@
 'use client';
 
-import { TRANSFER_REASON_USER_DEACTIVATED, isSalesperson, toOffboardError, type Task } from '@offboard/core';
+import { TRANSFER_REASON_USER_DEACTIVATED, toOffboardError, type Task } from '@offboard/core';
 import { useId } from 'react';
 import type { Explainable } from '../../i18n/createTranslator';
 import { ErrorNotice } from '../../parts/ErrorNotice';
@@ -9,6 +9,7 @@ import { part, useRootProps } from '../../parts/partProps';
 import { useMessages, useOffboard } from '../../provider/OffboardContext';
 import { useTransferableTasks } from '../../queries/taskQueries';
 import { useKeyedMutation } from '../../queries/useKeyedMutation';
+import { useCallerAccess } from '../../queries/useCallerAccess';
 import { useRefreshAfterChange } from '../../queries/useRefreshAfterChange';
 import { useUser } from '../../queries/userQueries';
 
@@ -17,12 +18,18 @@ export interface TransferableTasksProps {
   className?: string;
 }
 
-/** R6: only a salesperson takes tasks; anyone else sees why the button does nothing. */
-const NOT_SALESPERSON: Explainable = { code: 'FORBIDDEN', details: { reason: 'not-salesperson' } };
+interface TaskRowProps {
+  task: Task;
+  /** Whether the caller may read whoever left the task, inactive users included (R12). */
+  namesPrevious: boolean;
+  refusal: Explainable | null;
+  taking: boolean;
+  onTake(): void;
+}
 
-function TaskRow({ task, refusal, taking, onTake }: { task: Task; refusal: Explainable | null; taking: boolean; onTake(): void }) {
+function TaskRow({ task, namesPrevious, refusal, taking, onTake }: TaskRowProps) {
   const messages = useMessages();
-  const previous = useUser(task.assigneeId);
+  const previous = useUser(task.assigneeId, { enabled: namesPrevious });
   return (
     <>
       <span {...part('task-title')}>{task.title}</span>
@@ -42,21 +49,25 @@ function TaskRow({ task, refusal, taking, onTake }: { task: Task; refusal: Expla
  * one is a single call whose idempotency key is made per click and reused by its retry (R11).
  */
 export function TransferableTasks({ className }: TransferableTasksProps) {
-  const { adapter, currentUserId, announce } = useOffboard();
+  const { adapter, caller, announce } = useOffboard();
   const messages = useMessages();
   const rootProps = useRootProps('transferable-tasks', className);
   const titleId = useId();
   const tasks = useTransferableTasks();
-  const me = useUser(currentUserId);
   const refresh = useRefreshAfterChange();
   const take = useKeyedMutation(
-    (taskId: string, idempotencyKey: string) => adapter.takeTask(taskId, { actorId: currentUserId, idempotencyKey }),
+    (taskId: string, idempotencyKey: string) => adapter.takeTask(taskId, { ...caller, idempotencyKey }),
     (change) => {
       void refresh('tasks');
       announce(messages.t('done.task.taken', { title: change.task.title }));
     },
   );
-  const refusal = me.data && !isSalesperson(me.data) ? NOT_SALESPERSON : null;
+  const access = useCallerAccess();
+  // R6: only a salesperson takes tasks; anyone else sees why the button does nothing.
+  const refusal = access.standing('salesperson') ?? null;
+  // R12: a member may not read inactive users, and whoever left a task may be one: asking would
+  // only be refused, so a member's tasks name nobody.
+  const namesPrevious = access.read({ read: 'users', status: 'inactive' }) === null;
 
   return (
     <section {...rootProps} aria-labelledby={titleId} aria-busy={tasks.isPending || undefined}>
@@ -70,7 +81,13 @@ export function TransferableTasks({ className }: TransferableTasksProps) {
         <ul {...part('task-list')}>
           {tasks.data.map((task) => (
             <li key={task.id} {...part('task')} data-task-id={task.id}>
-              <TaskRow task={task} refusal={refusal} taking={take.busy && take.variables === task.id} onTake={() => take.start(task.id)} />
+              <TaskRow
+                task={task}
+                namesPrevious={namesPrevious}
+                refusal={refusal}
+                taking={take.busy && take.variables === task.id}
+                onTake={() => take.start(task.id)}
+              />
               {take.error && take.variables === task.id ? <ErrorNotice error={take.error} onRetry={take.retry} /> : null}
             </li>
           ))}

@@ -4,7 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { singleAdminOrganisation } from '@offboard/core/fixtures';
 import { es } from '../../i18n/es';
-import { renderWithOffboard } from '../../../test/renderWithOffboard';
+import { observer, renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from './UserActionsMenu';
 
 const userOf = (id: string): User => demoOrganisation().users.find((user) => user.id === id)!;
@@ -34,7 +34,7 @@ describe('UserActionsMenu', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('Elena Torres was deactivated.');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect((await backend.getUser('u-elena')).status).toBe('inactive');
+    expect((await backend.getUser('u-elena', observer)).status).toBe('inactive');
     expect(await auditCount('user.deactivated', 'u-elena')).toBe(1);
   });
 
@@ -59,8 +59,8 @@ describe('UserActionsMenu', () => {
   it('R9: the last active admin cannot be deactivated, even by a service identity', async () => {
     const { user } = renderWithOffboard(<UserActionsMenu user={userOf('u-ana')} />, {
       data: singleAdminOrganisation(),
-      policy: { serviceActorIds: ['svc-directory'] },
       actorId: 'svc-directory',
+      callerKind: 'service',
     });
     const item = await openMenuItem(user, 'Ana García', 'Deactivate user');
     expect(item).toHaveAccessibleDescription('The last active admin cannot be deactivated.');
@@ -70,6 +70,40 @@ describe('UserActionsMenu', () => {
     const { user } = renderWithOffboard(<UserActionsMenu user={userOf('u-elena')} onReassignContacts={vi.fn()} />, { actorId: 'u-carla' });
     expect(await openMenuItem(user, 'Elena Torres', 'Deactivate user')).toHaveAccessibleDescription('Only an active admin can do this.');
     expect(screen.getByRole('menuitem', { name: 'Reassign contacts' })).toHaveAccessibleDescription('Only an active admin can do this.');
+  });
+
+  it("R12: a member's menu shows the actions blocked with the not-admin reason and never reads another user's plan", async () => {
+    const { user, adapter } = renderWithOffboard(
+      <UserActionsMenu user={userOf('u-elena')} onReassignContacts={vi.fn()} onStartOffboarding={vi.fn()} />,
+      { actorId: 'u-carla' },
+    );
+    const deactivate = await openMenuItem(user, 'Elena Torres', 'Deactivate user');
+    const items = screen.getAllByRole('menuitem');
+    expect(items.map((item) => item.querySelector('[data-part="menu-item-label"]')?.textContent)).toEqual([
+      'Manage license',
+      'Reassign contacts',
+      'Start offboarding',
+      'Deactivate user',
+    ]);
+    for (const item of items) {
+      expect(item).toHaveAttribute('aria-disabled', 'true');
+      expect(item).toHaveAccessibleDescription('Only an active admin can do this.');
+      expect(item).toHaveTextContent('Only an active admin can do this.');
+    }
+    expect(screen.getByRole('menu')).toHaveAttribute('data-state', 'refused');
+
+    await user.click(deactivate);
+    await user.click(screen.getByRole('menuitem', { name: 'Manage license' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
+  });
+
+  it('R12: a service identity has no user record and acts like an admin', async () => {
+    const { user, adapter } = renderWithOffboard(<UserActionsMenu user={userOf('u-elena')} />, { actorId: 'svc-directory', callerKind: 'service' });
+    expect(await openMenuItem(user, 'Elena Torres', 'Deactivate user')).not.toHaveAttribute('aria-disabled');
+    expect(adapter.calls.getUser).toBeUndefined();
+    expect(adapter.calls.getOffboardingPlan).toBe(1);
   });
 
   it('R7: activates an inactive user, saying the license does not come back by itself', async () => {
@@ -83,7 +117,7 @@ describe('UserActionsMenu', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Activate user' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('Karla Jiménez was activated.');
-    expect(await backend.getUser('u-karla')).toMatchObject({ status: 'active', license: { status: 'inactive' } });
+    expect(await backend.getUser('u-karla', observer)).toMatchObject({ status: 'active', license: { status: 'inactive' } });
   });
 
   it('renders the reassign and offboarding items only with their callbacks, and hands them the user', async () => {
@@ -135,7 +169,7 @@ describe('UserActionsMenu', () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('status')).toHaveTextContent('Óscar Paredes was deactivated.');
     expect(oscarTrigger).toHaveFocus();
-    expect((await backend.getUser('u-oscar')).status).toBe('inactive');
+    expect((await backend.getUser('u-oscar', observer)).status).toBe('inactive');
   });
 
   it.each(['before', 'after'] as const)('R11: a network failure %s the change is retried with the same key and applied once', async (when) => {
@@ -152,7 +186,7 @@ describe('UserActionsMenu', () => {
 
     expect(await screen.findByRole('status')).toHaveTextContent('Elena Torres was deactivated.');
     expect(await auditCount('user.deactivated', 'u-elena')).toBe(1);
-    expect((await backend.getUser('u-elena')).version).toBe(2);
+    expect((await backend.getUser('u-elena', observer)).version).toBe(2);
   });
 
   it('speaks Spanish, R4 included', async () => {

@@ -7,6 +7,7 @@ import { ModalDialog } from '../../parts/ModalDialog';
 import { part, useRootProps } from '../../parts/partProps';
 import { SeatUsageMeter } from '../../parts/SeatUsageMeter';
 import { useMessages } from '../../provider/OffboardContext';
+import { useCallerAccess } from '../../queries/useCallerAccess';
 import { useSeatUsage, useUserPages } from '../../queries/userQueries';
 import { OffboardingChecklist } from '../OffboardingChecklist/OffboardingChecklist';
 import { OrphanedContactsNotice } from '../OrphanedContactsNotice/OrphanedContactsNotice';
@@ -28,7 +29,9 @@ type Opened = { readonly user: User; readonly fromRow: boolean } | null;
 /**
  * "Settings > Users": the users table with Active / Inactive filter, search, role, license badge,
  * seat usage and a menu of actions per row; contact reassignment and the offboarding checklist in
- * dialogs; and bulk license deactivation of the selected users with one combined preview.
+ * dialogs; and bulk license deactivation of the selected users with one combined preview. A member
+ * sees what R12 lets them read, active users' names, roles and badges, and every action refused
+ * (R9): the core decides each part from their own record, so nothing is asked only to be refused.
  */
 export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
   const messages = useMessages();
@@ -46,7 +49,9 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
   const [scenario, setScenario] = useState<Scenario>('employee-departure');
   const scenarioId = useId();
 
-  const seats = useSeatUsage();
+  const access = useCallerAccess();
+  const admin = access.standing('admin') === null;
+  const seats = useSeatUsage({ enabled: access.read({ read: 'seats' }) === null });
   const pages = useUserPages({ status, limit: pageSize, ...(term ? { search: term } : {}) });
   const users = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
 
@@ -77,8 +82,10 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         </h2>
         {seats.data ? <SeatUsageMeter seats={seats.data} /> : null}
       </header>
-      <OrphanedContactsNotice onReassignContacts={(owner) => setReassigning({ user: owner, fromRow: false })} />
+      {access.error ? <ErrorNotice error={access.error} onRetry={access.retry} /> : null}
+      {access.read({ read: 'contacts' }) === null ? <OrphanedContactsNotice onReassignContacts={(owner) => setReassigning({ user: owner, fromRow: false })} /> : null}
       <UsersToolbar
+        filterable={access.read({ read: 'users', status: 'inactive' }) === null}
         status={status}
         onStatusChange={changeStatus}
         search={search}
@@ -91,7 +98,7 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
       <UsersTable
         busy={pages.isPending}
         users={users}
-        selected={status === 'active' ? selected : null}
+        selected={admin && status === 'active' ? selected : null}
         onToggle={toggle}
         onReassignContacts={reassignFromRow}
         onStartOffboarding={offboardFromRow}

@@ -80,7 +80,8 @@ const UserRow = memo(function UserRow({ user, selectable, selected, onToggle, on
       ) : null}
       <th scope="row" {...part('user-name')}>
         <span>{user.name}</span>
-        <span {...part('user-email')}>{user.email}</span>
+        {/* R12: other people's emails are admin-only; a member gets them as null. */}
+        {user.email ? <span {...part('user-email')}>{user.email}</span> : null}
       </th>
       <td {...part('user-role', user.role)}>{messages.t(`role.${user.role}`)}</td>
       <td>

@@ -5,6 +5,8 @@ import { useMessages } from '../../provider/OffboardContext';
 export type StatusFilter = 'active' | 'inactive';
 
 interface UsersToolbarProps {
+  /** Whether the caller may list inactive users (R12), and so choose between Active and Inactive. */
+  filterable: boolean;
   status: StatusFilter;
   onStatusChange(status: StatusFilter): void;
   search: string;
@@ -14,24 +16,26 @@ interface UsersToolbarProps {
 }
 
 /** Active / Inactive filter, search, and the bulk license deactivation of the selected rows. */
-export function UsersToolbar({ status, onStatusChange, search, onSearchChange, selectedCount, onDeactivateLicenses }: UsersToolbarProps) {
+export function UsersToolbar({ filterable, status, onStatusChange, search, onSearchChange, selectedCount, onDeactivateLicenses }: UsersToolbarProps) {
   const messages = useMessages();
   const searchId = useId();
   return (
     <div {...part('users-toolbar')}>
-      <div role="group" aria-label={messages.t('users.filter')} {...part('status-filter')}>
-        {(['active', 'inactive'] as const).map((option) => (
-          <button
-            key={option}
-            type="button"
-            {...part('status-option', status === option ? 'on' : 'off')}
-            aria-pressed={status === option}
-            onClick={() => onStatusChange(option)}
-          >
-            {messages.t(`users.filter.${option}`)}
-          </button>
-        ))}
-      </div>
+      {filterable ? (
+        <div role="group" aria-label={messages.t('users.filter')} {...part('status-filter')}>
+          {(['active', 'inactive'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              {...part('status-option', status === option ? 'on' : 'off')}
+              aria-pressed={status === option}
+              onClick={() => onStatusChange(option)}
+            >
+              {messages.t(`users.filter.${option}`)}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <label htmlFor={searchId} {...part('field-label')}>
         {messages.t('users.search')}
       </label>

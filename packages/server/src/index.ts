@@ -1,0 +1,1 @@
+export { HEALTH_PATH, createOffboardServer, type FetchHandler, type OffboardServer, type OffboardServerOptions } from './createOffboardServer';
