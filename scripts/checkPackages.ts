@@ -5,7 +5,7 @@
  * (`@offboard/core/server`), which need `exports`. Runs after `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,11 @@ let failed = false;
 try {
   for (const dir of PUBLISHED) {
     if (!existsSync(join(dir, 'package.json'))) continue;
+    // A private workspace is run from its sources in this repository and never packed for a host.
+    if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { private?: boolean }).private) {
+      console.log(`${dir}: private, not published: skipped`);
+      continue;
+    }
     // Already built by the caller: pack without running prepack's build again.
     const tarball = join(out, (JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], dir)) as { filename: string }[])[0]!.filename);
     for (const [name, command, args] of [
