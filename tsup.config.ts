@@ -24,6 +24,8 @@ export default defineConfig([
     name: '@offboard/core',
     entry: {
       index: 'packages/core/src/index.ts',
+      i18n: 'packages/core/src/i18n/index.ts',
+      machines: 'packages/core/src/machines/index.ts',
       'in-memory': 'packages/core/src/inMemory/index.ts',
       server: 'packages/core/src/http/server.ts',
       backend: 'packages/core/src/backend.ts',
@@ -31,7 +33,7 @@ export default defineConfig([
       testing: 'packages/core/src/testing/index.ts',
     },
     outDir: 'packages/core/dist',
-    external: ['xstate', 'valibot', '@valibot/to-json-schema', 'vitest', 'fast-check'],
+    external: ['xstate', 'valibot', '@valibot/to-json-schema', 'vitest', 'fast-check', 'standardwebhooks'],
   },
   {
     ...shared,

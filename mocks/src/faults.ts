@@ -1,4 +1,4 @@
-import type { OperationName } from '@offboard/core';
+import { createFaultSchedule, type ArmedFault as ArmedFaultOf, type FaultSchedule, type OperationName } from '@offboard/core';
 import { HttpResponse, delay } from 'msw';
 
 interface FaultTiming {
@@ -25,44 +25,12 @@ export type Fault =
 /** An operation, or `'*'` for every operation without a fault of its own. */
 export type FaultTarget = OperationName | '*';
 
-export interface ArmedFault {
-  readonly fault: Fault;
-  readonly remaining: number;
-}
-
-/** Changes faults while handlers run, from a test or a story. */
-export interface FaultController {
-  set(target: FaultTarget, fault: Fault): void;
-  /** Removes the fault of `target`, or every fault. */
-  clear(target?: FaultTarget): void;
-  /** The faults still armed, with how many requests each will still break. */
-  armed(): Partial<Record<FaultTarget, ArmedFault>>;
-  /** Consumes one use of the fault that applies to `operation`, if any. */
-  take(operation: OperationName): Fault | undefined;
-}
+/** Changes faults while handlers run, from a test or a story; counted like the conformance suite's `withFaults`. */
+export type FaultController = FaultSchedule<Fault, OperationName>;
+export type ArmedFault = ArmedFaultOf<Fault>;
 
 export function createFaultController(initial: Partial<Record<FaultTarget, Fault>> = {}): FaultController {
-  const faults = new Map<FaultTarget, ArmedFault>();
-  const controller: FaultController = {
-    set(target, fault) {
-      faults.set(target, { fault, remaining: fault.times ?? 1 });
-    },
-    clear(target) {
-      if (target) faults.delete(target);
-      else faults.clear();
-    },
-    armed: () => Object.fromEntries(faults),
-    take(operation) {
-      const target: FaultTarget = faults.has(operation) ? operation : '*';
-      const armed = faults.get(target);
-      if (!armed) return undefined;
-      if (armed.remaining <= 1) faults.delete(target);
-      else faults.set(target, { ...armed, remaining: armed.remaining - 1 });
-      return armed.fault;
-    },
-  };
-  for (const [target, fault] of Object.entries(initial)) controller.set(target as FaultTarget, fault);
-  return controller;
+  return createFaultSchedule<Fault, OperationName>(initial);
 }
 
 function untilAborted(signal: AbortSignal): Promise<void> {

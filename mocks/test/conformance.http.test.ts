@@ -1,6 +1,7 @@
 import { describeOffboardConformance } from '@offboard/core/testing';
 import { createHandlers } from '../src';
-import { BASE_URL, auth, backendFor, mockServer, signedInAdapter } from './mockServer';
+import { createInMemoryBackend } from '@offboard/core/in-memory';
+import { BASE_URL, auth, mockServer, signedInAdapter } from './mockServer';
 
 const { server } = mockServer();
 
@@ -13,9 +14,11 @@ const { server } = mockServer();
  */
 describeOffboardConformance(
   'HTTP adapter over MSW',
-  ({ organisations, policy }) => {
-    server.resetHandlers(...createHandlers(backendFor({ data: organisations, policy }), { baseUrl: BASE_URL, authenticate: auth.authenticate }));
-    return signedInAdapter();
+  ({ organisations, policy, clock }) => {
+    const backend = createInMemoryBackend({ data: organisations, policy, clock });
+    server.resetHandlers(...createHandlers(backend, { baseUrl: BASE_URL, authenticate: auth.authenticate }));
+    // R15, R16: the schedules run, and the events are heard, on the server's backend.
+    return Object.assign(signedInAdapter(), { runDueSchedules: backend.runDueSchedules, subscribe: backend.subscribe });
   },
   { sequences: 150, raceRuns: 10 },
 );

@@ -61,6 +61,20 @@ const cases: RefusalCase[] = [
     setup: (a) => a.deactivateLicense('u-elena', as('u-ana', { idempotencyKey: 'k-1' })),
     refused: (a) => a.deactivateLicense('u-oscar', as('u-ana', { idempotencyKey: 'k-1' })),
   },
+  { code: 'REASON_REQUIRED', options: { policy: { requireReason: true } }, refused: (a) => a.deactivateUser('u-carla', as('u-ana')) },
+  {
+    code: 'SCHEDULE_CONFLICT',
+    setup: (a) => a.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-01T09:00:00Z' }, as('u-ana')),
+    refused: (a) => a.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-02T09:00:00Z' }, as('u-bruno')),
+  },
+  {
+    code: 'SCHEDULE_NOT_PENDING',
+    setup: async (a) => {
+      await a.scheduleDeactivation('u-carla', { scope: 'license', at: '2026-12-01T09:00:00Z' }, as('u-ana'));
+      await a.cancelScheduledDeactivation('sd-1', as('u-ana'));
+    },
+    refused: (a) => a.cancelScheduledDeactivation('sd-1', as('u-bruno')),
+  },
 ];
 
 describe('Refusals over HTTP', () => {

@@ -36,6 +36,7 @@ const reads: Record<Exclude<OperationName, MutationName>, Call[]> = {
   getSeatUsage: [(a) => a.getSeatUsage(observer)],
   listAuditLog: [(a) => a.listAuditLog({}, observer), (a) => a.listAuditLog({ action: 'user.deactivated', actorId: 'u-ana', targetId: 'u-karla' }, observer)],
   listHistory: [(a) => a.listHistory({ userId: 'u-diego', limit: 10 }, observer), (a) => a.listHistory({ kind: 'metric' }, observer)],
+  listScheduledDeactivations: [(a) => a.listScheduledDeactivations({}, observer), (a) => a.listScheduledDeactivations({ userId: 'u-oscar', status: 'pending', limit: 5 }, observer)],
 };
 
 /** One valid call of each mutation, in an order that works on the demo organisation. */
@@ -45,7 +46,9 @@ const mutations: Record<Exclude<MutationName, 'deleteUser'>, Call> = {
   takeTask: (a) => a.takeTask('t-047', as('u-carla')),
   transferTasks: (a) => a.transferTasks({ fromUserId: 'u-elena', toUserId: 'u-oscar' }, as('u-ana')),
   reassignContacts: (a) => a.reassignContacts({ fromOwnerId: 'u-marta', toUserIds: ['u-carla', 'u-oscar'] }, as('u-bruno')),
-  deactivateLicense: (a) => a.deactivateLicense('u-elena', as('u-ana')),
+  scheduleDeactivation: (a) => a.scheduleDeactivation('u-oscar', { scope: 'license', at: '2026-12-01T09:00:00+01:00', reason: { code: 'downsizing' } }, as('u-ana')),
+  cancelScheduledDeactivation: (a) => a.cancelScheduledDeactivation('sd-1', as('u-bruno', { expectedVersion: 1 })),
+  deactivateLicense: (a) => a.deactivateLicense('u-elena', { reason: { code: 'role-change', note: 'Moves to customer success' } }, as('u-ana')),
   deactivateUser: (a) => a.deactivateUser('u-elena', as('u-ana', { expectedVersion: 2 })),
   reactivateUser: (a) => a.reactivateUser('u-elena', as('u-ana')),
 };

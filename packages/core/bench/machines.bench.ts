@@ -1,6 +1,6 @@
 /** Transitions per second of each machine on a live actor, with the in-memory adapter. */
 import { createActor, waitFor, type AnyActorLogic, type AnyActorRef } from 'xstate';
-import { offboardingMachine, reassignContactsMachine, teamDownsizingMachine, userLifecycleMachine } from '../src';
+import { offboardingMachine, reassignContactsMachine, teamDownsizingMachine, userLifecycleMachine } from '../src/machines';
 import { createInMemoryBackend } from '../src/inMemory';
 import { demoOrganisation } from '../src/fixtures';
 import type { Row } from './measure';

@@ -4,7 +4,8 @@
  * Run with `npm run demo`.
  */
 import { createActor, waitFor } from 'xstate';
-import { offboardingMachine, type OffboardingPlan, type StepRequest } from '../src';
+import { type OffboardingPlan } from '../src';
+import { offboardingMachine, type StepRequest } from '../src/machines';
 import { createInMemoryBackend } from '../src/inMemory';
 import { DEMO_SCENARIOS } from '../src/fixtures';
 

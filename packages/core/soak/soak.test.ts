@@ -5,7 +5,7 @@
  */
 import { afterAll } from 'vitest';
 import { createInMemoryBackend } from '../src/inMemory';
-import { freshFrom } from '../src/testing/context';
+import { freshLifecycleFrom } from '../src/testing/context';
 import { propertiesSuite } from '../src/testing/rules/properties';
 
 const sequences = Number(process.env.OFFBOARD_SOAK) || 100_000;
@@ -16,9 +16,9 @@ let run = 0;
 const started = performance.now();
 
 propertiesSuite(
-  freshFrom(({ data, policy }) => {
+  freshLifecycleFrom(({ organisations, policy, clock }) => {
     run += 1;
-    return createInMemoryBackend({ data, policy });
+    return createInMemoryBackend({ data: organisations, policy, clock });
   }),
   {
     sequences,

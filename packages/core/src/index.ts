@@ -1,6 +1,7 @@
 // Domain
 export {
   AUDIT_ACTIONS,
+  DEACTIVATION_REASON_CODES,
   TRANSFER_REASON_USER_DEACTIVATED,
   hasActiveLicense,
   isSalesperson,
@@ -10,6 +11,8 @@ export {
   type AuditTargetType,
   type Contact,
   type CountryCode,
+  type DeactivationReason,
+  type DeactivationReasonCode,
   type Effects,
   type HistoryKind,
   type HistoryRecord,
@@ -28,6 +31,15 @@ export {
   type User,
   type UserStatus,
 } from './domain/types';
+export {
+  SCHEDULER_ACTOR_ID,
+  SCHEDULE_SCOPES,
+  SCHEDULE_STATUSES,
+  type RefusalRecord,
+  type ScheduleScope,
+  type ScheduleStatus,
+  type ScheduledDeactivation,
+} from './domain/schedules';
 
 // Errors
 export {
@@ -51,8 +63,11 @@ export type {
   Caller,
   CallerKind,
   ListAuditLogQuery,
+  DeactivationArgs,
+  DeactivationInput,
   ListContactsQuery,
   ListHistoryQuery,
+  ListScheduledDeactivationsQuery,
   ListPhoneNumbersQuery,
   ListSalesBrainsQuery,
   ListTasksQuery,
@@ -67,6 +82,8 @@ export type {
   ReadContext,
   ReassignContactsInput,
   ReassignContactsResult,
+  ScheduleChange,
+  ScheduleDeactivationInput,
   TaskChange,
   TransferTasksInput,
   TransferTasksResult,
@@ -74,7 +91,23 @@ export type {
   UserStatusFilter,
 } from './adapter/OffboardAdapter';
 export { readAllPages } from './adapter/readAllPages';
+export type { LifecycleBackend, ScheduleRef, ScheduleRunReport } from './adapter/LifecycleBackend';
+export type { LifecycleEvent, LifecycleEventType, LifecycleListener } from './events/lifecycleEvent';
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  type ListWebhookDeliveriesQuery,
+  type ListWebhookEndpointsQuery,
+  type RegisterWebhookEndpointInput,
+  type RegisteredWebhookEndpoint,
+  type WebhookDelivery,
+  type WebhookDeliveryReport,
+  type WebhookDeliveryStatus,
+  type WebhookEndpoint,
+  type WebhookOptions,
+} from './webhooks/types';
 export { isService } from './adapter/context';
+// Fault injection, counted one way for the conformance suite and the MSW mocks (tests and stories only).
+export { createFaultSchedule, type ArmedFault, type Armable, type FaultSchedule } from './testing/faultSchedule';
 
 // REST contract
 export {
@@ -90,7 +123,7 @@ export { ERROR_STATUS, PROBLEM_CONTENT_TYPE, fromProblem, toProblem, type Proble
 export { ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, formatETag } from './contract/headers';
 export { encodeQuery } from './contract/queryString';
 export { DEFAULT_MAX_BODY_BYTES, JSON_CONTENT_TYPE, joinUrl } from './contract/transport';
-export { MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE, MAX_SPLIT_TARGETS } from './contract/schemas';
+export { MAX_IDS_PER_REQUEST, MAX_PAGE_SIZE, MAX_REASON_NOTE_LENGTH, MAX_SPLIT_TARGETS } from './contract/schemas';
 export { MAX_REPORTED_ISSUES } from './contract/validate';
 
 // HTTP adapter (the server side of the contract is `@offboard/core/server`)
@@ -101,6 +134,7 @@ export { DEFAULT_TIMEOUT_MS, createHttpAdapter, type HttpAdapterOptions, type Ou
 export { isTakeable, standingRefusalOf, takeTaskRefusalOf, targetRefusalOf, type Refusal, type Standing } from './rules/guards';
 export { readAccessOf, readRefusalOf, type ReadAccess, type ReadRequest } from './rules/readAccess';
 export {
+  DEFAULT_SCENARIO,
   PLAN_REASON_CODES,
   SCENARIOS,
   SCENARIO_STEPS,
@@ -110,57 +144,16 @@ export {
   type PlanAction,
   type PlanReasonCode,
   type PlanStep,
-  type PlannedEffects,
   type Reason,
   type ReasonCode,
   type Scenario,
   type StepId,
   type StepStatus,
 } from './rules/plan';
+export type { PendingSchedules } from './rules/pendingSchedules';
 export { DEFAULT_POLICY, MEMBER_READS, type Awaitable, type MemberRead, type OffboardPolicy, type OffboardReadModel } from './rules/readModel';
 export { splitEvenly } from './rules/splitEvenly';
 export { planTeamDownsizing, type TeamDownsizingEntry, type TeamDownsizingPreview } from './rules/teamDownsizing';
+export { EFFECT_KEYS, NO_EFFECTS, combineEffects, effectLines, type EffectKey, type EffectLine, type EffectPreview } from './rules/effects';
 
-// Machines
-export { newIdempotencyKey } from './machines/idempotencyKey';
-export { runLifecycleAction, userLifecycleMachine } from './machines/userLifecycle/userLifecycle.machine';
-export type {
-  LifecycleAction,
-  PendingLifecycleAction,
-  UserLifecycleContext,
-  UserLifecycleEmitted,
-  UserLifecycleEvent,
-  UserLifecycleInput,
-} from './machines/userLifecycle/userLifecycle.types';
-export { offboardingMachine, runStep } from './machines/offboarding/offboarding.machine';
-export type {
-  OffboardingContext,
-  OffboardingEmitted,
-  OffboardingEvent,
-  OffboardingInput,
-  RunningStep,
-  StepRequest,
-} from './machines/offboarding/offboarding.types';
-export {
-  isContactSelected,
-  loadSalespeople,
-  reassignContactsMachine,
-  reassignPreview,
-  selectedCount,
-  toReassignRequest,
-} from './machines/reassignContacts/reassignContacts.machine';
-export type {
-  ContactSelection,
-  ReassignContactsContext,
-  ReassignContactsEmitted,
-  ReassignContactsEvent,
-  ReassignContactsMachineInput,
-} from './machines/reassignContacts/reassignContacts.types';
-export { runDownsizing, teamDownsizingMachine } from './machines/teamDownsizing/teamDownsizing.machine';
-export type {
-  DownsizingOutcome,
-  TeamDownsizingContext,
-  TeamDownsizingEmitted,
-  TeamDownsizingEvent,
-  TeamDownsizingInput,
-} from './machines/teamDownsizing/teamDownsizing.types';
+export { CHANGE_TOUCHES, RECORD_KINDS, type RecordKind } from './domain/changes';

@@ -1,15 +1,18 @@
-import { DEFAULT_POLICY, OffboardError, isSalesperson, type OffboardAdapter, type OffboardPolicy, type ReadContext, type ReassignContactsResult, type TaskChange, type TransferTasksResult, type UserChange } from '@offboard/core';
-import { assignLicenseRefusal, authorizeRead, deactivateLicenseRefusal, deactivatePhoneNumberRefusal, deactivateUserRefusal, planOffboarding, reactivateUserRefusal, readUser, reassignContactsRefusal, takeTaskRefusal, transferTasksRefusal } from '@offboard/core/backend';
+import { DEFAULT_POLICY, OffboardError, isSalesperson, type LifecycleBackend, type LifecycleEvent, type OffboardAdapter, type OffboardPolicy, type ReadContext, type ReassignContactsResult, type ScheduleScope, type TaskChange, type TransferTasksResult, type UserChange, type WebhookOptions } from '@offboard/core';
+import { EventHub, assignLicenseRefusal, authorizeRead, deactivateLicenseRefusal, deactivatePhoneNumberRefusal, deactivateUserRefusal, planOffboarding, reactivateUserRefusal, readUser, reasonRefusal, reassignContactsRefusal, splitDeactivationArgs, takeTaskRefusal, transferTasksRefusal, webhookPolicyOf } from '@offboard/core/backend';
 import type { Db } from './db';
 import { mutate, read, refuse, safely, type Scope } from './frames';
+import { performDeactivation } from './deactivations';
+import { dispatchEvents } from './events';
 import { DEFAULT_IDEMPOTENCY_TTL_MS, DEFAULT_MAX_IDEMPOTENCY_KEYS, type IdempotencyOptions } from './idempotency';
 import * as listings from './listings';
+import { runDueSchedules } from './scheduleRunner';
+import { postgresSchedules } from './schedules';
 import { Schemas, validId, validQuery, validate } from './validation';
+import { postgresWebhooks } from './webhooks';
 import {
   assignLicenseWrites,
-  deactivateLicenseWrites,
   deactivatePhoneNumberWrite,
-  deactivateUserWrites,
   handOverTasks,
   moveContacts,
   openTaskIds,
@@ -20,17 +23,23 @@ export interface PostgresBackendOptions {
   /** The database, through `fromPool(pool)` (node-postgres) or `fromPGlite(pglite)`, migrated by `migrate`. */
   readonly db: Db;
   readonly policy?: Partial<OffboardPolicy>;
-  /** Time for audit entries, ended sessions and key expiry. @default () => new Date() */
+  /** Time for audit entries, ended sessions, key expiry, and when schedules are due (R15). @default () => new Date() */
   readonly clock?: () => Date;
   /** R11: how long idempotency keys replay, and how many each organisation keeps. */
   readonly idempotency?: IdempotencyOptions;
   /**
    * Told every failure that is not a rule's refusal, before the caller gets `SERVER_ERROR`
-   * without its details: the place to log the driver's error on the host's own terms.
+   * without its details: the place to log the driver's error on the host's own terms. Also told
+   * an event subscriber's failure (R16), with the event.
    * @default nothing
    */
-  readonly onError?: (error: unknown) => void;
+  readonly onError?: (error: unknown, event?: LifecycleEvent) => void;
+  /** R16: how webhooks are sent and retried. */
+  readonly webhooks?: WebhookOptions;
 }
+
+/** The PostgreSQL backend: the adapter, and the schedules, events and webhooks it runs (R15, R16). */
+export type PostgresBackend = OffboardAdapter & LifecycleBackend;
 
 /**
  * The PostgreSQL backend: every rule enforced by the core's own guards, which read the database
@@ -40,19 +49,41 @@ export interface PostgresBackendOptions {
  * set-based writes, and ends with exactly one audit entry. Each read is authorised for its caller
  * (R12) and scoped to the caller's organisation (R13). Organisations come in through `seed`.
  */
-export function createPostgresBackend(options: PostgresBackendOptions): OffboardAdapter {
+export function createPostgresBackend(options: PostgresBackendOptions): PostgresBackend {
+  const onError = options.onError ?? (() => undefined);
   const scope: Scope = {
     db: options.db,
     policy: { ...DEFAULT_POLICY, ...options.policy },
     clock: options.clock ?? (() => new Date()),
     idempotency: { ttlMs: options.idempotency?.ttlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS, maxKeys: options.idempotency?.maxKeys ?? DEFAULT_MAX_IDEMPOTENCY_KEYS },
-    onError: options.onError ?? (() => undefined),
+    onError,
+    events: new EventHub(onError),
+    webhooks: webhookPolicyOf(options.webhooks),
     organisations: new Set(),
   };
   const reader = (context: unknown): ReadContext => validate(Schemas.readContext, context, 'context');
   const mutation = (context: unknown) => validate(Schemas.mutationContext, context, 'context');
   const bulkMutation = (context: unknown) => validate(Schemas.bulkMutationContext, context, 'context');
   const wrap = <A extends unknown[], R>(method: (...args: A) => R | Promise<R>) => safely(scope, method);
+  /** Every method of a group, each rejecting with `OffboardError` only. */
+  const wrapAll = <M extends Record<string, (...args: never[]) => unknown>>(methods: M): M =>
+    Object.fromEntries(Object.entries(methods).map(([name, method]) => [name, safely(scope, method as (...args: unknown[]) => unknown)])) as unknown as M;
+
+  /** R2, R3 with R14: the guard, then the reason the policy may require, then the writes (and the schedules they settle, R15). */
+  const deactivate = (scheduleScope: ScheduleScope, userId: unknown, args: readonly unknown[]): Promise<UserChange> => {
+    const { input, context } = splitDeactivationArgs(args);
+    const ctx = mutation(context);
+    const reason = validate(Schemas.deactivation, input, 'input')?.reason;
+    const target = validId(userId, 'userId');
+    const operation = scheduleScope === 'license' ? 'deactivateLicense' : 'deactivateUser';
+    const guard = scheduleScope === 'license' ? deactivateLicenseRefusal : deactivateUserRefusal;
+    const spec = { operation, standing: 'admin', target, users: [target], input: reason ? { reason } : null, context: ctx } as const;
+    return mutate(scope, spec, async ({ tx, model, now, audit }) => {
+      refuse(await guard(model, ctx, target, ctx.expectedVersion));
+      refuse(reasonRefusal(scope.policy, reason));
+      return performDeactivation({ tx, organisationId: ctx.organisationId, now, audit }, scheduleScope, (await model.findUser(target))!, reason ?? null);
+    });
+  };
 
   return {
     listUsers: wrap((query, context) => {
@@ -77,15 +108,7 @@ export function createPostgresBackend(options: PostgresBackendOptions): Offboard
       return read(scope, caller, { read: 'plan', userId: target }, (_q, model) => planOffboarding(model, target, caller, scenario), { snapshot: true });
     }),
 
-    deactivateLicense: wrap((userId, context): Promise<UserChange> => {
-      const ctx = mutation(context);
-      const target = validId(userId, 'userId');
-      return mutate(scope, { operation: 'deactivateLicense', standing: 'admin', target, users: [target], input: null, context: ctx }, async ({ tx, model, audit }) => {
-        refuse(await deactivateLicenseRefusal(model, ctx, target, ctx.expectedVersion));
-        const { user, effects } = await deactivateLicenseWrites(tx, ctx.organisationId, (await model.findUser(target))!);
-        return { user, audit: await audit('license.deactivated', { type: 'user', id: target }, effects) };
-      });
-    }),
+    deactivateLicense: wrap((userId, ...args) => deactivate('license', userId, args)),
 
     assignLicense: wrap((userId, input, context): Promise<UserChange> => {
       const ctx = mutation(context);
@@ -98,15 +121,7 @@ export function createPostgresBackend(options: PostgresBackendOptions): Offboard
       });
     }),
 
-    deactivateUser: wrap((userId, context): Promise<UserChange> => {
-      const ctx = mutation(context);
-      const target = validId(userId, 'userId');
-      return mutate(scope, { operation: 'deactivateUser', standing: 'admin', target, users: [target], input: null, context: ctx }, async ({ tx, model, now, audit }) => {
-        refuse(await deactivateUserRefusal(model, ctx, target, ctx.expectedVersion));
-        const { user, effects } = await deactivateUserWrites(tx, ctx.organisationId, (await model.findUser(target))!, now);
-        return { user, audit: await audit('user.deactivated', { type: 'user', id: target }, effects) };
-      });
-    }),
+    deactivateUser: wrap((userId, ...args) => deactivate('user', userId, args)),
 
     reactivateUser: wrap((userId, context): Promise<UserChange> => {
       const ctx = mutation(context);
@@ -231,5 +246,11 @@ export function createPostgresBackend(options: PostgresBackendOptions): Offboard
         };
       });
     }),
+
+    ...wrapAll(postgresSchedules(scope)),
+    ...wrapAll(postgresWebhooks(scope)),
+    runDueSchedules: wrap((now?: Date) => runDueSchedules(scope, now)),
+    subscribe: (listener) => scope.events.subscribe(listener),
+    dispatchEvents: wrap(() => dispatchEvents(scope)),
   };
 }

@@ -1,5 +1,5 @@
-import { OffboardError, isOffboardError, isService, type AuditAction, type AuditEntry, type AuditTargetType, type Effects, type MutationContext, type MutationName, type OffboardPolicy, type ReadContext, type ReadRequest, type Refusal, type Standing } from '@offboard/core';
-import { authorizeRead, standingRefusal } from '@offboard/core/backend';
+import { OffboardError, isOffboardError, isService, type AuditAction, type AuditEntry, type AuditTargetType, type DeactivationReason, type Effects, type MutationContext, type MutationName, type OffboardPolicy, type ReadContext, type ReadRequest, type Refusal, type Standing } from '@offboard/core';
+import { authorizeRead, standingRefusal, type EventHub, type WebhookPolicy } from '@offboard/core/backend';
 import { appendAudit } from './audit';
 import type { Db, Queryable } from './db';
 import { fingerprintOf, remember, replay, type IdempotencyOptions, type KeyedRequest } from './idempotency';
@@ -13,6 +13,9 @@ export interface Scope {
   readonly clock: () => Date;
   readonly idempotency: Required<IdempotencyOptions>;
   readonly onError: (error: unknown) => void;
+  /** R16: this process's subscribers, told of events as the dispatcher takes them from the outbox. */
+  readonly events: EventHub;
+  readonly webhooks: WebhookPolicy;
   /**
    * Organisations seen to exist. Nothing ever removes one, so a service caller's reads (which
    * need no actor) skip asking again.
@@ -75,13 +78,16 @@ export async function read<T>(
   return options.snapshot ? scope.db.transaction(body, { readOnly: true }) : body(scope.db);
 }
 
-/** What a change's body gets: its transaction, the guards' read model, its instant, and its audit entry. */
+/** What a change's body gets: its transaction, the guards' read model, its instant, and its audit entries. */
 export interface Change {
   readonly tx: Queryable;
   readonly model: SqlReadModel;
   readonly now: Date;
-  /** R10: the change's one audit entry, written last. */
-  audit(action: AuditAction, target: { readonly type: AuditTargetType; readonly id: string }, effects: Effects): Promise<AuditEntry>;
+  /**
+   * R10: an audit entry of the change, after the records it describes: the change's own first,
+   * then one per schedule it settles (R15).
+   */
+  audit(action: AuditAction, target: { readonly type: AuditTargetType; readonly id: string }, effects: Effects, reason?: DeactivationReason | null): Promise<AuditEntry>;
 }
 
 export interface MutationSpec {
@@ -117,20 +123,21 @@ export async function mutate<T extends { readonly audit: AuditEntry }>(scope: Sc
     refuse(await standingRefusal(model, context, spec.standing));
     const replayed = keyed && (await replay(tx, keyed, now));
     if (replayed?.result) return replayed.result as unknown as T;
-    let written: AuditEntry | undefined;
-    const audit: Change['audit'] = async (action, target, effects) => {
-      if (written) throw new Error(`${spec.operation} wrote a second audit entry`);
-      return (written = await appendAudit(tx, organisationId, { actorId, action, target, effects, at: now }));
+    let first: AuditEntry | undefined;
+    const audit: Change['audit'] = async (action, target, effects, reason) => {
+      const entry = await appendAudit(tx, organisationId, { actorId, action, target, effects, reason, at: now });
+      first ??= entry;
+      return entry;
     };
     const result = await body({ tx, model, now, audit });
-    if (!written || result.audit !== written) throw new Error(`${spec.operation} did not end with its audit entry`);
+    if (!first || result.audit !== first) throw new Error(`${spec.operation} did not answer with its own audit entry`);
     if (keyed) await remember(tx, keyed, result, now, scope.idempotency, replayed!.expired);
     return result;
   });
 }
 
 /** Users a change's guard asks about, in one statement, told to the model (found or not). */
-async function readUsers(tx: Queryable, model: SqlReadModel, userIds: readonly string[]): Promise<void> {
+export async function readUsers(tx: Queryable, model: SqlReadModel, userIds: readonly string[]): Promise<void> {
   const { rows } = await tx.query(`SELECT ${USER_COLUMNS} FROM users WHERE organisation_id = $1 AND id = ANY($2::text[])`, [model.organisationId, userIds]);
   const found = new Map(rows.map((row) => [row.id as string, userOf(row)]));
   for (const userId of userIds) model.know(userId, found.get(userId));
@@ -144,7 +151,7 @@ async function readUsers(tx: Queryable, model: SqlReadModel, userIds: readonly s
  * later statement then sees every change committed before the lock was granted. Reads take no
  * lock and never wait.
  */
-async function lockOrganisation(tx: Queryable, organisationId: string): Promise<void> {
+export async function lockOrganisation(tx: Queryable, organisationId: string): Promise<void> {
   const { rows } = await tx.query('SELECT 1 FROM organisations WHERE organisation_id = $1 FOR NO KEY UPDATE', [organisationId]);
   if (!rows[0]) throw organisationNotFound(organisationId);
 }

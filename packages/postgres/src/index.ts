@@ -1,5 +1,5 @@
-export { createPostgresBackend, type PostgresBackendOptions } from './createPostgresBackend';
+export { createPostgresBackend, type PostgresBackend, type PostgresBackendOptions } from './createPostgresBackend';
 export { fromPGlite, fromPool, type Db, type PGliteLike, type PgClientLike, type PgPoolLike, type Queryable, type Row, type TransactionOptions } from './db';
 export { DEFAULT_IDEMPOTENCY_TTL_MS, DEFAULT_MAX_IDEMPOTENCY_KEYS, type IdempotencyOptions } from './idempotency';
 export { MIGRATIONS, TABLES, migrate, type MigrateResult, type Migration } from './migrate';
-export { seed } from './seed';
+export { organisationIds, seed } from './seed';

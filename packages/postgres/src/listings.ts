@@ -14,6 +14,7 @@ import {
   contactOf,
   integer,
   historyOf,
+  instant,
   phoneNumberOf,
   salesBrainOf,
   taskOf,
@@ -23,7 +24,7 @@ import {
 const DEFAULT_PAGE_SIZE = 50;
 
 /** A listing's order: how rows sort, and where the page after a cursor's key begins. */
-interface Order {
+export interface Order {
   readonly by: string;
   /** The keyset condition; its parameters are numbered from `next`. */
   after(key: string, next: number): { readonly sql: string; readonly params: readonly unknown[] };
@@ -43,6 +44,17 @@ const BY_NAME: Order = {
   keyOf: (row) => `${row.sort_key as string}\u0000${row.id as string}`,
 };
 
+/** R15: scheduled deactivations, soonest first. */
+export const SCHEDULED_FIRST: Order = {
+  by: 'at, id',
+  after(key, next) {
+    const cut = key.indexOf('\u0000');
+    if (cut < 0 || Number.isNaN(Date.parse(key.slice(0, cut)))) throw invalidCursor();
+    return { sql: `(at, id) > ($${next}::timestamptz, $${next + 1})`, params: [key.slice(0, cut), key.slice(cut + 1)] };
+  },
+  keyOf: (row) => `${instant(row.at)}\u0000${row.id as string}`,
+};
+
 /** R10: the audit log, newest first. */
 const NEWEST_FIRST: Order = {
   by: 'seq DESC',
@@ -58,7 +70,7 @@ const NEWEST_FIRST: Order = {
  * (`$1`, `$2` in a fragment are its own values, renumbered here). Absent filters leave no trace
  * in the statement, so the planner sees exactly the question asked and picks the index for it.
  */
-class Where {
+export class Where {
   readonly params: unknown[] = [];
   private readonly clauses: string[] = [];
 
@@ -83,7 +95,7 @@ class Where {
   }
 }
 
-interface Listing {
+export interface Listing {
   readonly from: string;
   readonly columns: string;
   readonly where: Where;
@@ -95,7 +107,7 @@ interface Listing {
  * an index, so a page costs the same at the end of 100,000 contacts as at the start, and records
  * changing between pages are neither repeated nor skipped. The total comes in the same statement.
  */
-async function page<T>(q: Queryable, listing: Listing, request: PageRequest, toItem: (row: Row) => T): Promise<Page<T>> {
+export async function page<T>(q: Queryable, listing: Listing, request: PageRequest, toItem: (row: Row) => T): Promise<Page<T>> {
   const { from, columns, order } = listing;
   const { sql: where, params } = listing.where;
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;

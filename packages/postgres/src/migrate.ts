@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { initial } from './migrations/0001_initial';
+import { lifecycle } from './migrations/0002_lifecycle';
 
 export interface Migration {
   readonly version: number;
@@ -12,7 +13,10 @@ export interface Migration {
  * entry. They ship as code rather than .sql files so the bundles (ESM, CJS, a browser with PGlite)
  * need no file system; `offboard-postgres sql` prints them for DBAs who apply SQL themselves.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'lifecycle', sql: lifecycle },
+];
 
 /** Tables the migrations create besides their own bookkeeping, in dependency order. */
 export const TABLES = [
@@ -27,6 +31,10 @@ export const TABLES = [
   'sessions',
   'audit_log',
   'idempotency_keys',
+  'scheduled_deactivations',
+  'event_outbox',
+  'webhook_endpoints',
+  'webhook_deliveries',
 ] as const;
 
 /**

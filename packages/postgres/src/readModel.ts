@@ -1,13 +1,15 @@
-import type { OffboardPolicy, OffboardReadModel, PhoneNumber, SalesBrain, SeatUsage, Task, User } from '@offboard/core';
+import type { OffboardPolicy, OffboardReadModel, PhoneNumber, SalesBrain, ScheduledDeactivation, SeatUsage, Task, User } from '@offboard/core';
 import type { Queryable } from './db';
 import {
   PHONE_NUMBER_COLUMNS,
   SALES_BRAIN_COLUMNS,
+  SCHEDULE_COLUMNS,
   TASK_COLUMNS,
   USER_COLUMNS,
   integer,
   phoneNumberOf,
   salesBrainOf,
+  scheduleOf,
   taskOf,
   userOf,
 } from './rows';
@@ -163,5 +165,19 @@ export class SqlReadModel implements OffboardReadModel {
   openSessionCount(userId: string): Promise<number> {
     const sql = `SELECT count(*) AS n FROM sessions WHERE organisation_id = $1 AND user_id = $2 AND ended_at IS NULL`;
     return this.scalar(`sessions:${userId}`, sql, [userId]);
+  }
+
+  findSchedule(scheduleId: string): Promise<ScheduledDeactivation | undefined> {
+    return this.ask(`schedule:${scheduleId}`, async () => {
+      const { rows } = await this.q.query(`SELECT ${SCHEDULE_COLUMNS} FROM scheduled_deactivations WHERE organisation_id = $1 AND id = $2`, [this.organisationId, scheduleId]);
+      return rows[0] && scheduleOf(rows[0]);
+    });
+  }
+
+  pendingSchedulesOf(userId: string): Promise<readonly ScheduledDeactivation[]> {
+    return this.ask(`pendingSchedules:${userId}`, async () => {
+      const sql = `SELECT ${SCHEDULE_COLUMNS} FROM scheduled_deactivations WHERE organisation_id = $1 AND user_id = $2 AND status = 'pending' ORDER BY scope`;
+      return (await this.q.query(sql, [this.organisationId, userId])).rows.map(scheduleOf);
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, Contact, HistoryRecord, PhoneNumber, SalesBrain, Task, User } from '@offboard/core';
+import type { AuditEntry, Contact, DeactivationReason, HistoryRecord, PhoneNumber, RefusalRecord, SalesBrain, ScheduledDeactivation, Task, User } from '@offboard/core';
 import type { Row } from './db';
 
 /**
@@ -6,7 +6,7 @@ import type { Row } from './db';
  * a string, PGlite as a number), so numbers go through `Number` and instants through `Date`.
  */
 export const integer = (value: unknown): number => Number(value);
-const instant = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+export const instant = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
 export const USER_COLUMNS = 'id, name, email, role, status, license_country, license_status, version';
 export const userOf = (row: Row): User => ({
@@ -58,7 +58,7 @@ export const historyOf = (row: Row): HistoryRecord => ({
   summary: row.summary as string,
 });
 
-export const AUDIT_COLUMNS = 'seq, id, at, actor_id, action, target_type, target_id, effects';
+export const AUDIT_COLUMNS = 'seq, id, at, actor_id, action, target_type, target_id, effects, reason';
 export const auditOf = (row: Row): AuditEntry => ({
   id: row.id as string,
   seq: integer(row.seq),
@@ -67,4 +67,20 @@ export const auditOf = (row: Row): AuditEntry => ({
   action: row.action as AuditEntry['action'],
   target: { type: row.target_type as AuditEntry['target']['type'], id: row.target_id as string },
   effects: row.effects as AuditEntry['effects'],
+  // R14: only an entry given a reason has one, as in memory.
+  ...(row.reason !== null && row.reason !== undefined && { reason: row.reason as DeactivationReason }),
+});
+
+export const SCHEDULE_COLUMNS = 'id, user_id, scope, at, reason, status, created_by, created_at, outcome_at, outcome_error, version';
+export const scheduleOf = (row: Row): ScheduledDeactivation => ({
+  id: row.id as string,
+  userId: row.user_id as string,
+  scope: row.scope as ScheduledDeactivation['scope'],
+  at: instant(row.at),
+  reason: (row.reason as DeactivationReason | null) ?? null,
+  status: row.status as ScheduledDeactivation['status'],
+  createdBy: row.created_by as string,
+  createdAt: instant(row.created_at),
+  outcome: row.outcome_at === null ? null : { at: instant(row.outcome_at), ...(row.outcome_error !== null && { error: row.outcome_error as RefusalRecord }) },
+  version: integer(row.version),
 });

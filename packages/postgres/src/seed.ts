@@ -59,6 +59,15 @@ export async function seed(db: Db, organisations: OffboardData | readonly Offboa
   for (const [table, rows] of loaded) if (rows >= VACUUM_AFTER) await db.query(`VACUUM (ANALYZE) ${table}`);
 }
 
+/**
+ * The organisations the database holds, in id order: what a host asks before seeding only an
+ * empty database, or to know whom it serves.
+ */
+export async function organisationIds(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ organisation_id: string }>('SELECT organisation_id FROM organisations ORDER BY organisation_id');
+  return rows.map((row) => row.organisation_id);
+}
+
 async function insertOrganisation(tx: Queryable, data: OffboardData, loaded: (table: string, rows: number) => void): Promise<void> {
   const id = data.organisationId;
   const insert = async <R>(table: string, records: readonly R[], columns: readonly Column<R>[]) => loaded(table, await insertRows(tx, table, id, records, columns));
@@ -134,5 +143,6 @@ async function insertOrganisation(tx: Queryable, data: OffboardData, loaded: (ta
     text('target_type', (a) => a.target.type),
     text('target_id', (a) => a.target.id),
     { name: 'effects', type: 'jsonb', value: (a) => JSON.stringify(a.effects) },
+    { name: 'reason', type: 'jsonb', value: (a) => (a.reason ? JSON.stringify(a.reason) : null) },
   ]);
 }

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { AssignLicenseInputSchema, BulkMutationContextSchema, IdSchema, ListAuditLogQuerySchema, ListContactsQuerySchema, ListHistoryQuerySchema, ListPhoneNumbersQuerySchema, ListSalesBrainsQuerySchema, ListTasksQuerySchema, ListUsersQuerySchema, MutationContextSchema, PlanQuerySchema, ReadContextSchema, ReassignContactsInputSchema, TransferTasksInputSchema, validate } from '@offboard/core/backend';
+import { AssignLicenseInputSchema, BulkMutationContextSchema, DeactivationInputSchema, IdSchema, ListScheduledDeactivationsQuerySchema, ListWebhookDeliveriesQuerySchema, ListWebhookEndpointsQuerySchema, RegisterWebhookEndpointInputSchema, ScheduleDeactivationInputSchema, ListAuditLogQuerySchema, ListContactsQuerySchema, ListHistoryQuerySchema, ListPhoneNumbersQuerySchema, ListSalesBrainsQuerySchema, ListTasksQuerySchema, ListUsersQuerySchema, MutationContextSchema, PlanQuerySchema, ReadContextSchema, ReassignContactsInputSchema, TransferTasksInputSchema, validate } from '@offboard/core/backend';
 
 export { validate };
 
@@ -22,6 +22,12 @@ export const Schemas = {
   listSalesBrains: ListSalesBrainsQuerySchema,
   listAuditLog: ListAuditLogQuerySchema,
   listHistory: ListHistoryQuerySchema,
+  deactivation: DeactivationInputSchema,
+  scheduleDeactivation: ScheduleDeactivationInputSchema,
+  listScheduledDeactivations: ListScheduledDeactivationsQuerySchema,
+  registerWebhookEndpoint: RegisterWebhookEndpointInputSchema,
+  listWebhookEndpoints: ListWebhookEndpointsQuerySchema,
+  listWebhookDeliveries: ListWebhookDeliveriesQuerySchema,
 } as const;
 
 /** An id argument (`userId`, `taskId`, `phoneNumberId`). */

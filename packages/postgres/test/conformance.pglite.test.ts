@@ -12,10 +12,10 @@ describe.runIf(inject('databaseUrl') !== null)('PGlite', () => {
   const databases = freshDatabases('pglite');
   describeOffboardConformance(
     'PostgreSQL backend on PGlite',
-    async ({ organisations, policy }) => {
+    async ({ organisations, policy, clock }) => {
       const { db } = await databases.fresh();
       await seed(db, organisations);
-      return createPostgresBackend({ db, policy });
+      return createPostgresBackend({ db, policy, clock });
     },
     { sequences: 15, raceRuns: 2, propertyTimeoutMs: 120_000 },
   );

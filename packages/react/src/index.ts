@@ -2,15 +2,11 @@
 export { OffboardProvider, type OffboardProviderProps } from './provider/OffboardProvider';
 export { useMessages, useOffboard, type OffboardContextValue, type OffboardTheme } from './provider/OffboardContext';
 export { createOffboardQueryClient } from './provider/createOffboardQueryClient';
-export { en } from './i18n/en';
-export { es } from './i18n/es';
-export { resolveCatalog, type Catalog, type MessageKey } from './i18n/catalog';
-export { formatMessage } from './i18n/formatMessage';
-export type { Explainable, Translator } from './i18n/createTranslator';
-export type { Message, MessageValues, PluralMessage } from './i18n/message';
+// The words live in the core (`@offboard/core/i18n`); the catalogs and types are here too, for hosts.
+export { en, es, formatMessage, resolveCatalog, type Catalog, type Explainable, type Message, type MessageKey, type MessageValues, type PluralMessage, type Text, type Translator } from '@offboard/core/i18n';
 
 // Query keys
-export { AFFECTED_KEYS, offboardKeys, type ChangeKind } from './queries/queryKeys';
+export { RECORD_KEYS, offboardKeys } from './queries/queryKeys';
 
 // Components
 export { UserActionsMenu, type UserActionsMenuProps } from './components/UserActionsMenu/UserActionsMenu';

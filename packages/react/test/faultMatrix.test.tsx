@@ -8,7 +8,7 @@ import { ReassignContactsWizard } from '../src/components/ReassignContactsWizard
 import { TransferableTasks } from '../src/components/TransferableTasks/TransferableTasks';
 import { UserActionsMenu } from '../src/components/UserActionsMenu/UserActionsMenu';
 import { UsersScreen } from '../src/components/UsersScreen/UsersScreen';
-import { en } from '../src/i18n/en';
+import { en } from '@offboard/core/i18n';
 import { LicenseOpener } from './LicenseOpener';
 import { observer, renderWithOffboard } from './renderWithOffboard';
 

@@ -1,36 +1,59 @@
 /**
- * The server under load, in its own process: the load organisation in memory behind the real
- * handler and `createOffboardServer`, on a free loopback port. Tells its parent (IPC) its URL
- * and an `Authorization` for each acting identity; answers `'stats'`; exits when the parent
- * disconnects.
+ * The server under load, in its own process: the real handler and `createOffboardServer` on a
+ * free loopback port, over the load organisation in memory or a PostgreSQL database the parent
+ * has seeded (its own pool: two such processes share the database as two app servers would).
+ * Its parent sends `{ backend, authorizations }` (IPC) and is told its URL; then `'stats'`
+ * answers `{ failures, cpu }`; it exits when the parent disconnects.
  */
+import pg from 'pg';
+import type { Caller, OffboardAdapter } from '@offboard/core';
 import { DEMO_ORGANISATION_ID } from '@offboard/core/fixtures';
 import { createInMemoryBackend } from '@offboard/core/in-memory';
-import { createDemoAuthenticator, createOffboardHandler } from '@offboard/core/server';
+import { bearerToken, createOffboardHandler } from '@offboard/core/server';
+import { createPostgresBackend, fromPool } from '@offboard/postgres';
 import { createOffboardServer } from '../src';
-import { BASE_PATH, actorsOf, loadOrganisation } from './organisation';
+import { BASE_PATH, loadOrganisation } from './organisation';
 
-const organisation = loadOrganisation();
-const auth = createDemoAuthenticator();
+export interface ServerSetup {
+  readonly backend: { readonly kind: 'memory' } | { readonly kind: 'postgres'; readonly url: string };
+  /** `Authorization` by acting id: the same tokens on every server process, as a shared session store would. */
+  readonly authorizations: Record<string, string>;
+}
+
 let failures = 0;
+const report = (error: unknown, where: string) => {
+  failures += 1;
+  process.stderr.write(`offboard: ${where} failed: ${String(error)}\n`);
+};
+
+const setup = await new Promise<ServerSetup>((resolve) => process.once('message', (message) => resolve(message as ServerSetup)));
+const callers = new Map<string, Caller>(
+  Object.entries(setup.authorizations).map(([actorId, authorization]) => [
+    authorization.replace(/^Bearer /, ''),
+    { organisationId: DEMO_ORGANISATION_ID, actorId, kind: actorId.startsWith('svc-') ? 'service' : 'user' },
+  ]),
+);
+
+let pool: pg.Pool | undefined;
+let backend: OffboardAdapter;
+if (setup.backend.kind === 'postgres') {
+  pool = new pg.Pool({ connectionString: setup.backend.url, max: 10 });
+  pool.on('error', (error) => report(error, 'an idle database connection'));
+  backend = createPostgresBackend({ db: fromPool(pool), onError: (error) => report(error, 'a database call') });
+} else {
+  backend = createInMemoryBackend({ data: loadOrganisation() });
+}
+
 const handler = createOffboardHandler({
-  backend: createInMemoryBackend({ data: organisation }),
-  authenticate: auth.authenticate,
+  backend,
+  authenticate: (request) => callers.get(bearerToken(request) ?? '') ?? null,
   basePath: BASE_PATH,
-  onError: (error, { requestId, operation }) => {
-    failures += 1;
-    process.stderr.write(`offboard: request ${requestId} (${operation ?? 'no operation'}) failed: ${String(error)}\n`);
-  },
+  onError: (error, { requestId, operation }) => report(error, `request ${requestId} (${operation ?? 'no operation'})`),
 });
 const server = createOffboardServer({ handler, port: 0 });
 const url = await server.listen();
-
-const { admins, salespeople } = actorsOf(organisation);
-const bearer = (actorId: string) =>
-  `Bearer ${auth.tokenFor({ organisationId: DEMO_ORGANISATION_ID, actorId, kind: actorId.startsWith('svc-') ? 'service' : 'user' })}`;
-process.send!({ url: url.href, authorizations: Object.fromEntries([...admins, ...salespeople].map((id) => [id, bearer(id)])) });
-// `'stats'`: the failures onError heard, and the CPU time this process has used, in µs.
+process.send!({ url: url.href });
 process.on('message', (message) => {
   if (message === 'stats') process.send!({ failures, cpu: process.cpuUsage() });
 });
-process.on('disconnect', () => void server.close().then(() => process.exit(0)));
+process.on('disconnect', () => void server.close().then(async () => (await pool?.end(), process.exit(0))));

@@ -24,3 +24,12 @@ export function actorsOf(organisation: OffboardData): { admins: string[]; salesp
       .map((user) => user.id),
   };
 }
+
+/**
+ * A bearer token for each acting identity, made by the load script and handed to every server
+ * process, so a request is answered alike by whichever process it reaches.
+ */
+export function authorizationsFor(actors: readonly string[]): Record<string, string> {
+  const token = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return Object.fromEntries(actors.map((actorId) => [actorId, `Bearer load_${token()}`]));
+}

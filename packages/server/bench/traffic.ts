@@ -31,6 +31,15 @@ export interface World {
 
 const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 
+/**
+ * Server process `server`'s share of a kind's `connections` when `servers` share the traffic: an
+ * even split, the odd connection going to each process in turn from one kind (`index`) to the next.
+ */
+export function shareOf(connections: number, index: number, server: number, servers: number): number {
+  const turn = (((server - index) % servers) + servers) % servers;
+  return Math.floor(connections / servers) + (turn < connections % servers ? 1 : 0);
+}
+
 /** The six reads, each an admin's (or the directory service's), over the whole organisation. */
 export function readKinds(world: World, connections: number): Kind[] {
   const { organisation, authorizations, admins, random } = world;
@@ -50,9 +59,10 @@ export function readKinds(world: World, connections: number): Kind[] {
   ];
 }
 
-/** A change as sent: who, what, and the idempotency key a retry sends again. */
+/** A change as sent: who, what, to which server process, and the idempotency key a retry sends again. */
 interface Change {
   readonly kind: string;
+  readonly server: number;
   readonly key: string;
   readonly actor: string;
   readonly method: 'POST';
@@ -84,6 +94,8 @@ export const EXPECTED_REFUSALS = new Set([
 export class Ledger {
   /** Idempotency key → the id of the audit entry its success wrote. */
   readonly applied = new Map<string, string>();
+  /** The changes behind `applied`, to send again to another server process. */
+  readonly appliedChanges: Change[] = [];
   readonly refusals = new Map<string, number>();
   readonly unexpected = new Map<string, number>();
   replays = 0;
@@ -110,6 +122,7 @@ export class Ledger {
     }
     if (status === 200 && body.audit) {
       this.applied.set(change.key, body.audit.id);
+      this.appliedChanges.push(change);
       this.transferable.push(...(body.audit.effects?.tasksMadeTransferable ?? []));
       return;
     }
@@ -125,14 +138,14 @@ export class Ledger {
  * Two entries, because autocannon clears a connection's context each time it has gone through
  * its list: the first may leave a change pending, the second sends it again.
  */
-function changeKind(name: string, connections: number, world: World, ledger: Ledger, next: () => Omit<Change, 'kind' | 'key' | 'method'>): Kind {
+function changeKind(name: string, connections: number, server: number, world: World, ledger: Ledger, next: () => Omit<Change, 'kind' | 'server' | 'key' | 'method'>): Kind {
   let sequence = 0;
   type Context = { current?: Change; retry?: boolean; pending?: Change };
   const entry = (mayRetryNext: boolean): CannonRequest => ({
     setupRequest(request, raw) {
       const context = raw as Context;
       const retry = context.pending !== undefined;
-      const change: Change = context.pending ?? { ...next(), kind: name, key: `${name.replace(/\W+/g, '-')}-${(sequence += 1)}`, method: 'POST' };
+      const change: Change = context.pending ?? { ...next(), kind: name, server, key: `s${server}-${name.replace(/\W+/g, '-')}-${(sequence += 1)}`, method: 'POST' };
       context.pending = mayRetryNext && world.random() < 1 / 3 ? change : undefined;
       context.current = change;
       context.retry = retry;
@@ -153,25 +166,43 @@ function changeKind(name: string, connections: number, world: World, ledger: Led
   return { name, connections, requests: [entry(true), entry(false)] };
 }
 
+/** Sends `change` again, under its key, to the server process at `origin`, and records the answer. */
+async function resend(origin: string, world: World, ledger: Ledger, change: Change, retry: boolean): Promise<void> {
+  const response = await fetch(`${origin}${BASE_PATH}${change.path}`, {
+    method: change.method,
+    body: change.body || undefined,
+    headers: { authorization: world.authorizations[change.actor]!, 'content-type': 'application/json', 'idempotency-key': change.key },
+  });
+  ledger.record(change, retry, response.status, await response.text());
+}
+
 /**
  * Sends again, under the same key, every change whose answer the end of the run cut off: each
  * was applied at most once, and the retry says which (R11), as a client would find out.
  */
-export async function resendUnanswered(origin: string, world: World, ledger: Ledger): Promise<number> {
+export async function resendUnanswered(origins: readonly string[], world: World, ledger: Ledger): Promise<number> {
   const changes = [...ledger.unanswered.values()];
-  for (const change of changes) {
-    const response = await fetch(`${origin}${BASE_PATH}${change.path}`, {
-      method: change.method,
-      body: change.body || undefined,
-      headers: { authorization: world.authorizations[change.actor]!, 'content-type': 'application/json', 'idempotency-key': change.key },
-    });
-    ledger.record(change, false, response.status, await response.text());
-  }
+  for (const change of changes) await resend(origins[change.server]!, world, ledger, change, false);
   return changes.length;
 }
 
-/** The four kinds of change, sent by several admins, the directory service and salespeople. */
-export function changeKinds(world: World, ledger: Ledger): Kind[] {
+/**
+ * R11 across processes: up to `count` applied changes, each sent again under its key to a server
+ * process other than the one that applied it, which must answer the first result from the
+ * database. Returns how many were sent.
+ */
+export async function replayElsewhere(origins: readonly string[], world: World, ledger: Ledger, count: number): Promise<number> {
+  const step = Math.max(1, Math.floor(ledger.appliedChanges.length / count));
+  const chosen = ledger.appliedChanges.filter((_, index) => index % step === 0).slice(0, count);
+  for (const change of chosen) await resend(origins[(change.server + 1) % origins.length]!, world, ledger, change, true);
+  return chosen.length;
+}
+
+/**
+ * The four kinds of change, sent by several admins, the directory service and salespeople: the
+ * share of their 14 connections that server process `server` of `servers` gets.
+ */
+export function changeKinds(world: World, ledger: Ledger, server = 0, servers = 1): Kind[] {
   const { organisation, admins, salespeople, random } = world;
   const actors = new Set([...admins, ...salespeople]);
   // Anyone but those who act: their standing stays, so every refusal is a rule's, not theirs.
@@ -184,26 +215,27 @@ export function changeKinds(world: World, ledger: Ledger): Kind[] {
   const numbers = organisation.phoneNumbers.map((number) => number.id);
   const admin = () => pick(random, admins);
 
+  const share = (connections: number, index: number) => shareOf(connections, index, server, servers);
   return [
-    changeKind('licenses and users', 5, world, ledger, () => {
+    changeKind('licenses and users', share(5, 0), server, world, ledger, () => {
       const user = pick(random, targets);
       const roll = random();
       if (roll < 0.45) return { actor: admin(), path: `/v1/users/${user.id}/license/deactivate`, body: '' };
       if (roll < 0.9) return { actor: admin(), path: `/v1/users/${user.id}/license`, body: JSON.stringify({ country: user.license?.country ?? pick(random, countries) }) };
       return { actor: admin(), path: `/v1/users/${user.id}/${roll < 0.95 ? 'deactivate' : 'reactivate'}`, body: '' };
     }),
-    changeKind('take task', 3, world, ledger, () => {
+    changeKind('take task', share(3, 1), server, world, ledger, () => {
       // A task made transferable by a deactivation when there is one, else any (mostly refused).
       const task = ledger.transferable.length > 0 && random() < 0.7 ? ledger.transferable.splice(Math.floor(random() * ledger.transferable.length), 1)[0]! : pick(random, tasks);
       return { actor: pick(random, salespeople), path: `/v1/tasks/${task}/take`, body: '' };
     }),
-    changeKind('reassign contacts', 3, world, ledger, () => {
+    changeKind('reassign contacts', share(3, 2), server, world, ledger, () => {
       const fromOwnerId = pick(random, owners);
       const owned = contactsByOwner.get(fromOwnerId)!;
       const start = Math.floor(random() * owned.length);
       const toUserIds = [...new Set([pick(random, salespeople), pick(random, salespeople)])];
       return { actor: admin(), path: '/v1/contacts/reassign', body: JSON.stringify({ fromOwnerId, contactIds: owned.slice(start, start + 10), toUserIds }) };
     }),
-    changeKind('deactivate number', 3, world, ledger, () => ({ actor: admin(), path: `/v1/phone-numbers/${pick(random, numbers)}/deactivate`, body: '' })),
-  ];
+    changeKind('deactivate number', share(3, 3), server, world, ledger, () => ({ actor: admin(), path: `/v1/phone-numbers/${pick(random, numbers)}/deactivate`, body: '' })),
+  ].filter((kind) => kind.connections > 0);
 }

@@ -1,13 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerClientError, discardRest, endsConnection, lingerBeforeClosing, trackAnswer } from './connections';
-import { toWebRequest, writeResponse } from './nodeBridge';
+import type { OffboardHandler } from '@offboard/core/server';
+import { realOf, toWebRequest, writeAnswer, writeResponse } from './nodeBridge';
 
 /** Any fetch-style handler: `createOffboardHandler(...)`, or a host's own around it. */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 export interface OffboardServerOptions {
-  readonly handler: FetchHandler;
+  /**
+   * The Offboard handler's plain answers are written as they are (`handler.answer`), its
+   * requests bridged from Node without building undici's `Request` (`toWebRequest`); any other
+   * handler gets undici's `Request` and its `Response` is streamed.
+   */
+  readonly handler: FetchHandler | OffboardHandler;
   /** Loopback unless the host says otherwise: put a TLS-terminating proxy in front to go public. @default '127.0.0.1' */
   readonly host?: string;
   /** `0` picks a free port; `listen()` answers the one taken. @default 8787 */
@@ -82,6 +88,8 @@ function logError(error: unknown): void {
  */
 export function createOffboardServer(options: OffboardServerOptions): OffboardServer {
   const { handler, host = '127.0.0.1', port = 8787, shutdownGraceMs = 20_000, onError = logError } = options;
+  // The Offboard handler's plain answers skip building a Response only to read it back.
+  const direct = 'answer' in handler && typeof handler.answer === 'function' ? handler.answer : undefined;
   let draining = false;
   let closing: Promise<void> | undefined;
 
@@ -108,7 +116,13 @@ export function createOffboardServer(options: OffboardServerOptions): OffboardSe
     if (!web) return reply(request, 400, (ends) => problem(response, 400, ends));
     let answered: Response;
     try {
-      answered = await handler(web);
+      if (direct) {
+        const plain = await direct(web);
+        if (response.destroyed) return;
+        return reply(request, plain.status, (ends) => writeAnswer(plain, response, ends));
+      }
+      // A host's own handler may hand its request to undici (`fetch(request)`): it gets undici's own.
+      answered = await handler(realOf(web));
     } catch (error) {
       onError(error);
       return reply(request, 500, (ends) => problem(response, 500, ends));

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OffboardAnswer } from '@offboard/core/server';
 
 /**
  * Requests are routed by path alone. The `Host` header is the client's to choose, so it never
@@ -61,10 +62,57 @@ function bodyOf(request: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
+/** What a bridged request is made of; every other member of a `Request` is built from it. */
+interface Parts {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+const PARTS = Symbol('parts');
+const REAL = Symbol('real');
+type Bridged = Request & { readonly [PARTS]: Parts; [REAL]?: Request };
+
+/** The undici `Request` a bridged request stands for, built once. */
+export function realOf(request: Request): Request {
+  const bridged = request as Bridged;
+  const { method, url, headers, body } = bridged[PARTS];
+  return (bridged[REAL] ??= new Request(url, { method, headers, body, duplex: 'half' } as RequestInit));
+}
+
 /**
- * The Web `Request` for a Node request, or `null` when it cannot be one (a request target that
- * is no path, a method the Fetch standard forbids such as `TRACE`). Headers keep their repeats,
- * so two `Authorization` headers reach `authenticate` as one value it refuses, not as either one.
+ * A `Request` (its prototype is `Request.prototype`) whose `method`, `url` and `headers` are
+ * read from its parts, and whose every other member (`body`, `signal`, `text()`, `clone()`…)
+ * goes to a real `Request` built on first use. Undici's constructor costs ≈ 10 µs (an
+ * `AbortController`, a URL parse, a header list), as much as a whole read of the Offboard
+ * handler; a read never touches anything but the head, so it never pays it. One limit: undici's
+ * own `new Request(request)` and `fetch(request)` take only its own objects (`request.clone()`
+ * is one), so only the Offboard handler, and the `authenticate` it calls, get these.
+ */
+const BRIDGED: object = Object.create(Request.prototype);
+for (const key of Reflect.ownKeys(Request.prototype)) {
+  if (key === 'constructor') continue;
+  const { get, value } = Object.getOwnPropertyDescriptor(Request.prototype, key)!;
+  if (key === 'method' || key === 'url' || key === 'headers') {
+    Object.defineProperty(BRIDGED, key, { get: function (this: Bridged) { return this[PARTS][key]; } });
+  } else if (get) {
+    Object.defineProperty(BRIDGED, key, { get: function (this: Bridged) { return get.call(realOf(this)); } });
+  } else if (typeof value === 'function') {
+    Object.defineProperty(BRIDGED, key, { value: function (this: Bridged, ...args: unknown[]) { return value.apply(realOf(this), args); } });
+  }
+}
+
+/** Methods the Fetch standard forbids; Node hands `CONNECT` to its own event, never here. */
+const FORBIDDEN_METHODS = new Set(['TRACE', 'TRACK']);
+
+/**
+ * The Web `Request` for a Node request, bridged (see `BRIDGED`; `realOf` gives the undici one),
+ * or `null` when it cannot be one (a request target that
+ * is no path, a method the Fetch standard forbids such as `TRACE`, a header value `Headers`
+ * refuses). Headers keep their repeats, so two `Authorization` headers reach `authenticate` as
+ * one value it refuses, not as either one. Its URL is the one a `Request` would give: parsed,
+ * dot segments resolved.
  *
  * `request.signal` does not follow the client: a change in flight should finish (or roll back)
  * as one step whoever is still listening, and the client that left retries under the same
@@ -73,17 +121,21 @@ function bodyOf(request: IncomingMessage): ReadableStream<Uint8Array> {
  */
 export function toWebRequest(request: IncomingMessage): Request | null {
   const path = pathOf(request.url ?? '');
-  if (path === null) return null;
+  const method = request.method ?? '';
+  if (path === null || FORBIDDEN_METHODS.has(method)) return null;
+  const url = URL.parse(`${ORIGIN}${path}`)?.href;
+  if (url === undefined) return null;
+  const headers = new Headers();
+  const raw = request.rawHeaders;
   try {
-    const body = request.method !== 'GET' && request.method !== 'HEAD' && declaresBody(request) ? bodyOf(request) : null;
-    const web = new Request(`${ORIGIN}${path}`, { method: request.method, body, duplex: 'half' } as RequestInit);
-    // Appended to the request's own headers: cheaper than a `Headers` the constructor copies.
-    const raw = request.rawHeaders;
-    for (let i = 0; i < raw.length; i += 2) web.headers.append(raw[i]!, raw[i + 1]!);
-    return web;
+    for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   } catch {
     return null;
   }
+  const body = method !== 'GET' && method !== 'HEAD' && declaresBody(request) ? bodyOf(request) : null;
+  const bridged = Object.create(BRIDGED) as Bridged;
+  (bridged as { [PARTS]: Parts })[PARTS] = { method, url, headers, body };
+  return bridged;
 }
 
 /** Resolves once `response` may take more bytes, or once the connection is gone (then `false`). */
@@ -142,4 +194,12 @@ export async function writeResponse(web: Response, response: ServerResponse, clo
   } finally {
     response.off('close', stop);
   }
+}
+
+/** Writes a plain answer of the Offboard handler in one go, with its `Content-Length`. */
+export function writeAnswer({ status, headers, body }: OffboardAnswer, response: ServerResponse, close: boolean): void {
+  const head: Record<string, string | number> = { ...headers };
+  if (body !== null) head['content-length'] = Buffer.byteLength(body);
+  if (close) head.connection = 'close';
+  response.writeHead(status, head).end(body ?? undefined);
 }

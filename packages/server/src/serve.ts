@@ -1,7 +1,8 @@
 /**
  * `npm run serve`: the REST contract for the demo organisation on http://127.0.0.1:8787/api/offboard,
  * with the demo authenticator. `--port` / `PORT`, `--host` / `HOST`; `OFFBOARD_DATABASE_URL`
- * chooses the backend (see backendFromEnvironment). Demo only: its tokens sign anyone in.
+ * serves a PostgreSQL database instead of memory (see backendFromEnvironment). Demo only: its
+ * tokens sign anyone in.
  */
 import { parseArgs } from 'node:util';
 import { createDemoAuthenticator, createOffboardHandler, type ErrorReport } from '@offboard/core/server';
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const handler = createOffboardHandler({ backend: served.backend, authenticate: auth.authenticate, basePath: BASE_PATH, onError: logFailure });
   const server = createOffboardServer({ handler, host, port });
   const origin = (await server.listen()).origin;
-  process.stdout.write(banner({ baseUrl: `${origin}${BASE_PATH}`, origin, organisation: served.organisation, description: served.description, tokenFor: auth.tokenFor }));
+  const { organisationId, users, description } = served;
+  process.stdout.write(banner({ baseUrl: `${origin}${BASE_PATH}`, origin, organisationId, users, description, tokenFor: auth.tokenFor }));
 
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal takes Node's default course and ends the process at once.

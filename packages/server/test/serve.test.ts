@@ -1,26 +1,21 @@
+import { once } from 'node:events';
 import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOrganisation } from '@offboard/core/fixtures';
-import { spawnTs, type Child } from './support/childProcess';
+import type { Child } from './support/childProcess';
 import { rawConnection, send } from './support/http';
+import { printedCurl, spawnServe } from './support/serveEntry';
 
-const SERVE = new URL('../src/serve.ts', import.meta.url);
 const children: Child[] = [];
-function serve(options: Parameters<typeof spawnTs>[1]): Child {
-  const child = spawnTs(SERVE, options);
+function serve(options: Parameters<typeof spawnServe>[0]): Child {
+  const child = spawnServe(options);
   children.push(child);
   return child;
 }
 afterEach(() => {
   for (const child of children.splice(0)) child.process.kill('SIGKILL');
 });
-
-/** The printed `curl -H 'Authorization: Bearer …' <url>` line under the identity with this id. */
-function printedCurl(banner: string, id: string): { token: string; url: string } {
-  const match = new RegExp(`\\(${id}\\)[^\\n]*\\n\\s+curl -H 'Authorization: Bearer (\\S+)' (\\S+)`).exec(banner);
-  if (!match) throw new Error(`no curl line for ${id} in:\n${banner}`);
-  return { token: match[1]!, url: match[2]! };
-}
 
 type Outcome = 'answered' | 'refused' | 'not taken' | 'truncated';
 
@@ -46,7 +41,7 @@ function probe(url: string, token: string): Promise<Outcome> {
 
 describe('npm run serve', () => {
   it('prints a working token for every fixture user and for svc-directory, and the OpenAPI URL', async () => {
-    const child = serve({ env: { PORT: '0' } });
+    const child = serve({});
     await child.waitFor(/Stop with Ctrl-C/);
     const banner = child.stdout();
     const openapi = /OpenAPI\s+(\S+)/.exec(banner)![1]!;
@@ -66,7 +61,7 @@ describe('npm run serve', () => {
   });
 
   it('SIGTERM while requests run: the changes in flight complete with 200, no answer is cut short, and the process exits 0', async () => {
-    const child = serve({ args: ['--port', '0'] });
+    const child = serve({ args: ['--port', '0'], env: { PORT: '8787' } });
     await child.waitFor(/Stop with Ctrl-C/);
     const origin = new URL(/health\s+(\S+)/.exec(child.stdout())![1]!).origin;
     const { token, url: usersUrl } = printedCurl(child.stdout(), 'u-ana');
@@ -108,9 +103,15 @@ describe('npm run serve', () => {
     expect(child.stderr()).toMatch(/offboard: stopped/);
   });
 
-  it('refuses to start on OFFBOARD_DATABASE_URL rather than silently serve memory instead (exit 1)', async () => {
-    const child = serve({ env: { PORT: '0', OFFBOARD_DATABASE_URL: 'postgres://localhost/offboard' } });
+  it('a database it cannot reach stops the start (exit 1) rather than serve memory instead, and its password is never printed', async () => {
+    // A port nothing listens on: the one a server just let go of.
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const child = serve({ env: { OFFBOARD_DATABASE_URL: `postgres://offboard:hunter2@127.0.0.1:${port}/offboard` } });
     expect(await child.exited).toBe(1);
-    expect(child.stderr()).toMatch(/cannot start: OFFBOARD_DATABASE_URL is set/);
+    expect(child.stderr()).toMatch(/cannot start: .*ECONNREFUSED/);
+    expect(child.stdout() + child.stderr()).not.toMatch(/hunter2/);
   });
 });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import { DEMO_ORGANISATION_ID, demoOrganisation } from '@offboard/core/fixtures';
+import { createInMemoryBackend } from '@offboard/core/in-memory';
+import { createDemoAuthenticator, createOffboardHandler, type OffboardAnswer } from '@offboard/core/server';
 import { createOffboardServer, type OffboardServer } from '../src';
-import { BASE_PATH, startDemoServer, type DemoServer } from './support/demoServer';
+import { BASE_PATH, deferred, startDemoServer, type DemoServer } from './support/demoServer';
 import { rawConnection, send } from './support/http';
 
 const running: { server: OffboardServer }[] = [];
@@ -61,6 +64,44 @@ describe('createOffboardServer', () => {
     connection.socket.destroy();
   });
 
+  it('the Offboard handler’s request is a Request: URL resolved as a Request resolves it, repeated headers joined, its body read, clone() undici’s own', async () => {
+    const seen = deferred<Record<string, unknown>>();
+    const handler = Object.assign(async () => new Response(null, { status: 500 }), {
+      answer: async (request: Request) => {
+        const copy = request.clone();
+        seen.resolve({
+          isRequest: request instanceof Request,
+          method: request.method,
+          url: request.url,
+          twice: request.headers.get('X-Twice'),
+          body: await request.text(),
+          bodyUsed: request.bodyUsed,
+          aborted: request.signal.aborted,
+          // undici takes its own objects only: the clone is one.
+          rebuilt: await new Request(copy, { headers: { 'X-More': '1' } }).text(),
+        });
+        return { status: 204, headers: {}, body: null };
+      },
+    });
+    const server = createOffboardServer({ handler, port: 0 });
+    running.push({ server });
+    const url = await server.listen();
+    const connection = await rawConnection(url);
+    connection.socket.write('POST /a/./b/../c%20d?x=1 HTTP/1.1\r\nHost: evil.example\r\nX-Twice: one\r\nX-Twice: two\r\nContent-Length: 5\r\n\r\nhello');
+    await connection.waitFor(/^HTTP\/1\.1 204 /);
+    connection.socket.destroy();
+    expect(await seen.promise).toEqual({
+      isRequest: true,
+      method: 'POST',
+      url: 'http://localhost/a/c%20d?x=1',
+      twice: 'one, two',
+      body: 'hello',
+      bodyUsed: true,
+      aborted: false,
+      rebuilt: 'hello',
+    });
+  });
+
   it('a request target that is no path, and a method the Fetch standard forbids, are 400s from the bridge', async () => {
     const server = createOffboardServer({ port: 0, handler: async () => new Response('reached') });
     running.push({ server });
@@ -87,6 +128,31 @@ describe('createOffboardServer', () => {
     expect(answer.status).toBe(500);
     expect(answer.body).not.toMatch(/hunter2|postgres|ECONNREFUSED/);
     expect(String(heard[0])).toMatch(/hunter2/);
+  });
+
+  it('a client that leaves mid-body is no server failure: the handler answers 400 on body to no one, and no onError hears of it', async () => {
+    const backend = createInMemoryBackend({ data: demoOrganisation() });
+    const before = backend.snapshot();
+    const auth = createDemoAuthenticator();
+    const heard: unknown[] = [];
+    const handle = createOffboardHandler({ backend, authenticate: auth.authenticate, basePath: BASE_PATH, onError: (error) => heard.push(error) });
+    const answered = deferred<OffboardAnswer>();
+    const handler = Object.assign((request: Request) => handle(request), {
+      answer: (request: Request) => handle.answer(request).then((answer) => (answered.resolve(answer), answer)),
+    });
+    const server = createOffboardServer({ handler, port: 0, onError: (error) => heard.push(error) });
+    running.push({ server });
+    const connection = await rawConnection(await server.listen());
+    const token = auth.tokenFor({ organisationId: DEMO_ORGANISATION_ID, actorId: 'u-ana' });
+    connection.socket.write(
+      `POST ${BASE_PATH}/v1/tasks/transfer HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"fromUserId":`,
+    );
+    // Gone before the other 86 bytes.
+    setImmediate(() => connection.socket.destroy());
+    const answer = await answered.promise;
+    expect([answer.status, (JSON.parse(answer.body!) as { details: { field: string } }).details.field]).toEqual([400, 'body']);
+    expect(heard).toEqual([]);
+    expect(backend.snapshot()).toEqual(before);
   });
 
   it('streams a long answer chunk by chunk, whole, and keeps every Set-Cookie header apart', async () => {

@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import type { OffboardAdapter } from '@offboard/core';
+import type { DeactivationArgs, OffboardAdapter } from '@offboard/core';
 import { BASE_PATH, deferred, startDemoServer } from './support/demoServer';
 import { rawConnection, send } from './support/http';
 
@@ -13,10 +13,10 @@ describe('graceful shutdown: close()', () => {
         ({
           ...memory,
           // The one slow call: it holds the change until the test has begun shutting down.
-          deactivateLicense: async (...args: Parameters<OffboardAdapter['deactivateLicense']>) => {
+          deactivateLicense: async (userId: string, ...args: DeactivationArgs) => {
             started.resolve();
             await gate.promise;
-            return memory.deactivateLicense(...args);
+            return memory.deactivateLicense(userId, ...args);
           },
         }) as OffboardAdapter,
     });

@@ -1,9 +1,11 @@
+import type { ScheduleScope, ScheduleStatus, ScheduledDeactivation } from '../domain/schedules';
 import type {
   Access,
   AuditAction,
   AuditEntry,
   Contact,
   CountryCode,
+  DeactivationReason,
   HistoryKind,
   HistoryRecord,
   PhoneNumber,
@@ -104,6 +106,37 @@ export interface TransferTasksInput {
   readonly toUserId: string;
 }
 
+/** R14: what a license or user deactivation may carry besides its target. */
+export interface DeactivationInput {
+  /** Why; required when the organisation's policy says `requireReason` (`REASON_REQUIRED`). */
+  readonly reason?: DeactivationReason;
+}
+
+/**
+ * A deactivation's arguments after the user's id: the context alone, or an input and the
+ * context. The context always comes last, as in every method; the input may be left out, so
+ * `deactivateUser(userId, context)` keeps working.
+ */
+export type DeactivationArgs = [context: MutationContext] | [input: DeactivationInput | undefined, context: MutationContext];
+
+/** R15 */
+export interface ScheduleDeactivationInput {
+  readonly scope: ScheduleScope;
+  /** An ISO 8601 instant with its offset, in the future by the backend's clock; stored in UTC. */
+  readonly at: string;
+  readonly reason?: DeactivationReason;
+}
+
+export interface ListScheduledDeactivationsQuery extends PageRequest {
+  readonly userId?: string;
+  readonly status?: ScheduleStatus;
+}
+
+export interface ScheduleChange {
+  readonly schedule: ScheduledDeactivation;
+  readonly audit: AuditEntry;
+}
+
 export interface UserChange {
   readonly user: User;
   readonly audit: AuditEntry;
@@ -145,12 +178,12 @@ export interface OffboardAdapter {
   getUser(userId: string, context: ReadContext): Promise<User>;
   /** R8: what offboarding this user would take for the caller, computed without changing anything. */
   getOffboardingPlan(userId: string, query: PlanQuery, context: ReadContext): Promise<OffboardingPlan>;
-  /** R2 */
-  deactivateLicense(userId: string, context: MutationContext): Promise<UserChange>;
+  /** R2, with R14's reason: `deactivateLicense(userId, { reason }, context)`, or `deactivateLicense(userId, context)`. */
+  deactivateLicense(userId: string, ...args: DeactivationArgs): Promise<UserChange>;
   /** R7: needs a free seat. */
   assignLicense(userId: string, input: { readonly country: CountryCode }, context: MutationContext): Promise<UserChange>;
-  /** R3 */
-  deactivateUser(userId: string, context: MutationContext): Promise<UserChange>;
+  /** R3, with R14's reason: `deactivateUser(userId, { reason }, context)`, or `deactivateUser(userId, context)`. */
+  deactivateUser(userId: string, ...args: DeactivationArgs): Promise<UserChange>;
   /** R7 */
   reactivateUser(userId: string, context: MutationContext): Promise<UserChange>;
   /** R1: always refused with `DELETION_NOT_SUPPORTED`. */
@@ -173,6 +206,16 @@ export interface OffboardAdapter {
   /** R1: calls, emails, messages, activity and metrics, kept forever. */
   listHistory(query: ListHistoryQuery, context: ReadContext): Promise<Page<HistoryRecord>>;
   getAccess(userId: string, context: ReadContext): Promise<Access>;
+  /**
+   * R15: deactivates the license or the user at a future instant, with the guards as they stand
+   * then. One pending schedule per user and scope (`SCHEDULE_CONFLICT`). `expectedVersion` is the
+   * user's.
+   */
+  scheduleDeactivation(userId: string, input: ScheduleDeactivationInput, context: MutationContext): Promise<ScheduleChange>;
+  /** R15: a pending schedule no longer runs (`SCHEDULE_NOT_PENDING` once it has). `expectedVersion` is the schedule's. */
+  cancelScheduledDeactivation(scheduleId: string, context: MutationContext): Promise<ScheduleChange>;
+  /** R15, R12: admin-only; soonest first. */
+  listScheduledDeactivations(query: ListScheduledDeactivationsQuery, context: ReadContext): Promise<Page<ScheduledDeactivation>>;
 }
 
 export type MutationName =
@@ -184,4 +227,6 @@ export type MutationName =
   | 'reassignContacts'
   | 'takeTask'
   | 'transferTasks'
-  | 'deactivatePhoneNumber';
+  | 'deactivatePhoneNumber'
+  | 'scheduleDeactivation'
+  | 'cancelScheduledDeactivation';

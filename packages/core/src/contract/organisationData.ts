@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { AUDIT_ACTIONS, TRANSFER_REASON_USER_DEACTIVATED, hasActiveLicense, type OffboardData } from '../domain/types';
 import { OffboardError } from '../errors/OffboardError';
-import { CountrySchema, IdSchema, VersionSchema } from './schemas';
+import { CountrySchema, DeactivationReasonSchema, IdSchema, VersionSchema } from './schemas';
 import { validate } from './validate';
 
 /**
@@ -71,6 +71,7 @@ export const OrganisationDataSchema = v.object({
         action: v.picklist(AUDIT_ACTIONS),
         target: v.object({ type: v.picklist(['user', 'contact', 'task', 'phoneNumber']), id: IdSchema }),
         effects: v.record(v.string(), v.unknown()),
+        reason: v.optional(DeactivationReasonSchema),
       }),
     ),
   ),

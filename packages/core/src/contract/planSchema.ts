@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ERROR_CODES } from '../errors/OffboardError';
 import { PLAN_REASON_CODES, SCENARIOS, STEP_IDS, type StepStatus } from '../rules/plan';
-import { CountSchema as Count, ErrorDetailsSchema, SeatUsageSchema, TextSchema as Text, UserSchema } from './responses';
+import { CountSchema as Count, ErrorDetailsSchema, ScheduledDeactivationSchema, SeatUsageSchema, TextSchema as Text, UserSchema } from './responses';
 
 /** The R8 plan as it crosses HTTP: reasons travel as data (code, message, details). */
 
@@ -16,14 +16,23 @@ export const ReasonSchema = v.object({
 
 const Refusal = v.nullable(ReasonSchema);
 
-export const PlannedEffectsSchema = v.object({
+const Flag = v.boolean('must be a boolean');
+
+export const EffectPreviewSchema = v.object({
   contactsOrphaned: Count,
+  contactsMoved: Count,
   tasksMadeTransferable: Count,
+  tasksMoved: Count,
+  tasksNoLongerTransferable: Count,
   salesBrainsLeft: v.array(Ref, 'must be a list'),
-  seatFreed: v.boolean('must be a boolean'),
-  signInRevoked: v.boolean('must be a boolean'),
+  seatsFreed: Count,
+  seatsAfter: v.nullable(v.object({ used: Count, total: Count })),
+  signInRevoked: Flag,
   sessionsEnded: Count,
+  signInRestored: Flag,
+  licenseNotRestored: Flag,
 });
+const Effect = v.nullable(EffectPreviewSchema);
 
 export const PlanStepSchema = v.object({
   id: v.picklist(STEP_IDS, 'must be a step id'),
@@ -58,6 +67,14 @@ export const OffboardingPlanSchema = v.object({
     reassignContacts: Refusal,
     transferTasks: Refusal,
   }),
-  effects: v.object({ deactivateLicense: v.nullable(PlannedEffectsSchema), deactivateUser: v.nullable(PlannedEffectsSchema) }),
+  effects: v.object({
+    deactivateLicense: Effect,
+    assignLicense: Effect,
+    deactivateUser: Effect,
+    reactivateUser: Effect,
+    reassignContacts: Effect,
+    transferTasks: Effect,
+  }),
   steps: v.array(PlanStepSchema, 'must be a list'),
+  scheduled: v.object({ license: v.nullable(ScheduledDeactivationSchema), user: v.nullable(ScheduledDeactivationSchema) }),
 });

@@ -33,8 +33,12 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   TASK_NOT_TRANSFERABLE: 409,
   CONTACTS_ASSIGNED: 409,
   LAST_ADMIN: 409,
+  SCHEDULE_CONFLICT: 409,
+  SCHEDULE_NOT_PENDING: 409,
   VERSION_CONFLICT: 412,
   IDEMPOTENCY_KEY_REUSED: 422,
+  // R14: the request is well formed, the organisation's policy wants more of it.
+  REASON_REQUIRED: 422,
   SERVER_ERROR: 500,
   NETWORK_ERROR: 502,
 };

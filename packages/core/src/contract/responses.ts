@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { TRANSFER_REASON_USER_DEACTIVATED } from '../domain/types';
-import type { ErrorDetails } from '../errors/OffboardError';
+import { SCHEDULE_SCOPES, SCHEDULE_STATUSES } from '../domain/schedules';
+import { DEACTIVATION_REASON_CODES, TRANSFER_REASON_USER_DEACTIVATED } from '../domain/types';
+import { ERROR_CODES, type ErrorDetails } from '../errors/OffboardError';
 import { AUDIT_ACTIONS } from '../domain/types';
 import { VersionSchema } from './schemas';
 
@@ -45,6 +46,7 @@ export const ErrorDetailsSchema = v.object({
   method: v.optional(TextSchema),
   path: v.optional(TextSchema),
   requestId: v.optional(TextSchema),
+  scope: v.optional(TextSchema),
 }) as v.GenericSchema<ErrorDetails, ErrorDetails>;
 
 export const LicenseSchema = v.object({ country: TextSchema, status: v.picklist(ACTIVE_OR_INACTIVE, 'must be active or inactive') });
@@ -102,6 +104,15 @@ export const AccessSchema = v.object({
 
 const CountryRef = v.object({ country: TextSchema });
 
+/** R14 */
+export const DeactivationReasonResponseSchema = v.object({
+  code: v.picklist(DEACTIVATION_REASON_CODES, 'must be a reason code'),
+  note: v.optional(TextSchema),
+});
+
+/** A refusal kept as data (a failed schedule's outcome, its audit entry). */
+export const RefusalRecordSchema = v.object({ code: v.picklist(ERROR_CODES, 'must be an error code'), message: TextSchema, details: ErrorDetailsSchema });
+
 export const EffectsSchema = v.object({
   licenseDeactivated: v.optional(CountryRef),
   licenseAssigned: v.optional(CountryRef),
@@ -116,6 +127,8 @@ export const EffectsSchema = v.object({
   sessionsEnded: v.optional(CountSchema),
   contactsMoved: v.optional(v.array(v.object({ toUserId: TextSchema, contactIds: Ids }), 'must be a list')),
   tasksMoved: v.optional(v.object({ fromUserId: TextSchema, toUserId: TextSchema, taskIds: Ids })),
+  schedule: v.optional(v.object({ id: TextSchema, scope: v.picklist(SCHEDULE_SCOPES, 'must be a schedule scope'), at: TextSchema })),
+  refusal: v.optional(RefusalRecordSchema),
 });
 
 export const AuditEntrySchema = v.object({
@@ -126,6 +139,21 @@ export const AuditEntrySchema = v.object({
   action: v.picklist(AUDIT_ACTIONS, 'must be an audit action'),
   target: v.object({ type: v.picklist(['user', 'contact', 'task', 'phoneNumber'], 'must be a target type'), id: TextSchema }),
   effects: EffectsSchema,
+  reason: v.optional(DeactivationReasonResponseSchema),
+});
+
+/** R15 */
+export const ScheduledDeactivationSchema = v.object({
+  id: TextSchema,
+  userId: TextSchema,
+  scope: v.picklist(SCHEDULE_SCOPES, 'must be a schedule scope'),
+  at: TextSchema,
+  reason: v.nullable(DeactivationReasonResponseSchema),
+  status: v.picklist(SCHEDULE_STATUSES, 'must be a schedule status'),
+  createdBy: TextSchema,
+  createdAt: TextSchema,
+  outcome: v.nullable(v.object({ at: TextSchema, error: v.optional(RefusalRecordSchema) })),
+  version: VersionSchema,
 });
 
 export const pageOf = <TItem extends v.GenericSchema>(item: TItem) =>
@@ -134,6 +162,7 @@ export const pageOf = <TItem extends v.GenericSchema>(item: TItem) =>
 export const UserChangeSchema = v.object({ user: UserSchema, audit: AuditEntrySchema });
 export const TaskChangeSchema = v.object({ task: TaskSchema, audit: AuditEntrySchema });
 export const PhoneNumberChangeSchema = v.object({ phoneNumber: PhoneNumberSchema, audit: AuditEntrySchema });
+export const ScheduleChangeSchema = v.object({ schedule: ScheduledDeactivationSchema, audit: AuditEntrySchema });
 export const ReassignContactsResultSchema = v.object({
   moved: v.array(v.object({ userId: TextSchema, contacts: CountSchema }), 'must be a list'),
   total: CountSchema,

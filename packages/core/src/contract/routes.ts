@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { OffboardAdapter, PhoneNumberChange, TaskChange, UserChange } from '../adapter/OffboardAdapter';
+import type { OffboardAdapter, PhoneNumberChange, ScheduleChange, TaskChange, UserChange } from '../adapter/OffboardAdapter';
 import type { User } from '../domain/types';
 import { OffboardingPlanSchema } from './planSchema';
 import {
@@ -11,6 +11,8 @@ import {
   PhoneNumberSchema,
   ReassignContactsResultSchema,
   SalesBrainSchema,
+  ScheduleChangeSchema,
+  ScheduledDeactivationSchema,
   SeatUsageSchema,
   TaskChangeSchema,
   TaskSchema,
@@ -22,17 +24,20 @@ import {
 import {
   AssignLicenseInputSchema,
   BulkMutationContextSchema,
+  DeactivationInputSchema,
   ListAuditLogQuerySchema,
   ListContactsQuerySchema,
   ListHistoryQuerySchema,
   ListPhoneNumbersQuerySchema,
   ListSalesBrainsQuerySchema,
+  ListScheduledDeactivationsQuerySchema,
   ListTasksQuerySchema,
   ListUsersQuerySchema,
   MutationContextSchema,
   PlanQuerySchema,
   ReadContextSchema,
   ReassignContactsInputSchema,
+  ScheduleDeactivationInputSchema,
   TransferTasksInputSchema,
 } from './schemas';
 
@@ -45,10 +50,13 @@ export interface Route {
   /** In MSW / path-to-regexp syntax; `:id` is the only parameter. */
   readonly path: `/v1/${string}`;
   /** What `:id` carries, named as the adapter's parameter so errors say `userId` like the backend's. */
-  readonly id?: 'userId' | 'taskId' | 'phoneNumberId';
+  readonly id?: 'userId' | 'taskId' | 'phoneNumberId' | 'scheduleId';
   /** The query-string schema (decoded by `decodeQuery`). */
   readonly query?: v.GenericSchema<unknown, Readonly<Record<string, unknown>>>;
-  /** The JSON body schema; routes without one accept no body, an empty one or `{}`. */
+  /**
+   * The JSON body schema; routes without one accept no body, an empty one or `{}`. An optional
+   * one (`v.optional`) may be left out of the adapter call too: the context stays last.
+   */
   readonly body?: v.GenericSchema;
   /**
    * A change: its context carries `Idempotency-Key` and, on routes with an `etag`, `If-Match`.
@@ -95,8 +103,8 @@ export const ROUTES = {
     response: UserChangeSchema,
     etag: (change: UserChange) => change.user.version,
   }),
-  deactivateLicense: userAction('/v1/users/:id/license/deactivate'),
-  deactivateUser: userAction('/v1/users/:id/deactivate'),
+  deactivateLicense: deactivation('/v1/users/:id/license/deactivate'),
+  deactivateUser: deactivation('/v1/users/:id/deactivate'),
   reactivateUser: userAction('/v1/users/:id/reactivate'),
   deleteUser: route({ method: 'DELETE', path: '/v1/users/:id', id: 'userId', mutation: true, status: 200, response: null }),
   listContacts: route({ method: 'GET', path: '/v1/contacts', query: ListContactsQuerySchema, status: 200, response: pageOf(ContactSchema) }),
@@ -154,11 +162,42 @@ export const ROUTES = {
   getSeatUsage: route({ method: 'GET', path: '/v1/seats', status: 200, response: SeatUsageSchema }),
   listAuditLog: route({ method: 'GET', path: '/v1/audit-log', query: ListAuditLogQuerySchema, status: 200, response: pageOf(AuditEntrySchema) }),
   listHistory: route({ method: 'GET', path: '/v1/history', query: ListHistoryQuerySchema, status: 200, response: pageOf(HistoryRecordSchema) }),
+  scheduleDeactivation: route({
+    method: 'POST',
+    path: '/v1/users/:id/scheduled-deactivations',
+    id: 'userId',
+    body: ScheduleDeactivationInputSchema,
+    mutation: true,
+    status: 200,
+    response: ScheduleChangeSchema,
+    etag: (change: ScheduleChange) => change.schedule.version,
+  }),
+  cancelScheduledDeactivation: route({
+    method: 'POST',
+    path: '/v1/scheduled-deactivations/:id/cancel',
+    id: 'scheduleId',
+    mutation: true,
+    status: 200,
+    response: ScheduleChangeSchema,
+    etag: (change: ScheduleChange) => change.schedule.version,
+  }),
+  listScheduledDeactivations: route({
+    method: 'GET',
+    path: '/v1/scheduled-deactivations',
+    query: ListScheduledDeactivationsQuerySchema,
+    status: 200,
+    response: pageOf(ScheduledDeactivationSchema),
+  }),
 } satisfies Record<OperationName, Route>;
 
-/** R2, R3, R7: a bodyless action on a user that answers with the changed user. */
+/** R7: a bodyless action on a user that answers with the changed user. */
 function userAction(path: `/v1/users/:id/${string}`) {
   return route({ method: 'POST', path, id: 'userId', mutation: true, status: 200, response: UserChangeSchema, etag: (change: UserChange) => change.user.version });
+}
+
+/** R2, R3: a deactivation, whose body (R14's reason) may be left out. */
+function deactivation(path: `/v1/users/:id/${string}`) {
+  return route({ ...userAction(path), body: DeactivationInputSchema });
 }
 
 export const OPERATIONS = Object.keys(ROUTES) as OperationName[];
@@ -185,7 +224,10 @@ const slotsOf = (definition: Route) => SLOTS.filter((slot) => slot === 'context'
 
 /** `assignLicense('u-1', { country }, context)` → `{ id: 'u-1', body: { country }, context }`. */
 export function partsFromArgs(definition: Route, args: readonly unknown[]): RequestParts {
-  return Object.fromEntries(slotsOf(definition).map((slot, index) => [slot, args[index]]));
+  const slots = slotsOf(definition);
+  // An optional body left out of the call (`deactivateUser('u-1', context)`): the context is last.
+  const present = definition.body?.type === 'optional' && args.length === slots.length - 1 ? slots.filter((slot) => slot !== 'body') : slots;
+  return Object.fromEntries(present.map((slot, index) => [slot, args[index]]));
 }
 
 /** The inverse: the arguments to call the adapter method with. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { AUDIT_ACTIONS } from '../domain/types';
+import { SCHEDULE_SCOPES, SCHEDULE_STATUSES } from '../domain/schedules';
+import { AUDIT_ACTIONS, DEACTIVATION_REASON_CODES } from '../domain/types';
 import { SCENARIOS } from '../rules/plan';
 
 /**
@@ -42,7 +43,7 @@ export const LimitSchema = v.pipe(
 );
 
 /** Objects refuse unknown fields and name missing ones, so a typo never passes silently. */
-const strict = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
+export const strict = <TEntries extends v.ObjectEntries>(entries: TEntries) =>
   v.strictObject(entries, (issue) =>
     issue.expected === 'never' ? 'is not a known field' : issue.path?.length ? 'is required' : 'must be an object',
   );
@@ -93,6 +94,48 @@ export const BulkMutationContextSchema = v.pipe(
 
 export const AssignLicenseInputSchema = strict({ country: CountrySchema });
 
+export const MAX_REASON_NOTE_LENGTH = 500;
+
+/** R14: a reason code and, if the admin wants, a note. */
+export const DeactivationReasonSchema = strict({
+  code: v.picklist(DEACTIVATION_REASON_CODES, `must be one of ${DEACTIVATION_REASON_CODES.join(', ')}`),
+  note: v.optional(
+    v.pipe(v.string('must be a string'), v.maxLength(MAX_REASON_NOTE_LENGTH, `must be at most ${MAX_REASON_NOTE_LENGTH} characters`), printable),
+  ),
+});
+
+/**
+ * R2, R3 with R14: what a deactivation may carry besides its target. Optional as a whole, so a
+ * bodyless request (and a caller that gives no input) still deactivates.
+ */
+export const DeactivationInputSchema = v.optional(strict({ reason: v.optional(DeactivationReasonSchema) }));
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** A real calendar instant: `Date.parse` would take 30 February for 2 March. */
+function isCalendarInstant(text: string): boolean {
+  const match = INSTANT.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day && hour! < 24 && minute! < 60 && second! < 60 && offsetHours! < 24 && offsetMinutes! < 60;
+}
+
+/** An ISO 8601 instant that says its offset (`Z`, `+01:00`), given as UTC (`2026-12-01T08:00:00.000Z`). */
+export const InstantSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(INSTANT, 'must be an ISO 8601 instant with its offset, such as 2026-12-01T09:00:00+01:00'),
+  v.check(isCalendarInstant, 'must be a real date and time'),
+  v.transform((text) => new Date(text).toISOString()),
+);
+
+/** R15: what to deactivate, when (in the future, by the backend's clock), and why. */
+export const ScheduleDeactivationInputSchema = strict({
+  scope: v.picklist(SCHEDULE_SCOPES, `must be one of ${SCHEDULE_SCOPES.join(', ')}`),
+  at: InstantSchema,
+  reason: v.optional(DeactivationReasonSchema),
+});
+
 export const ReassignContactsInputSchema = v.pipe(
   strict({
     fromOwnerId: IdSchema,
@@ -112,10 +155,11 @@ export const TransferTasksInputSchema = strict({
   toUserId: IdSchema,
 });
 
-const page = { cursor: v.optional(v.nullable(CursorSchema)), limit: v.optional(LimitSchema) };
+/** The paging fields every listing's query takes. */
+export const pageEntries = { cursor: v.optional(v.nullable(CursorSchema)), limit: v.optional(LimitSchema) };
 
 export const ListUsersQuerySchema = strict({
-  ...page,
+  ...pageEntries,
   status: v.optional(v.picklist(['active', 'inactive', 'all'], 'must be active, inactive or all')),
   search: v.optional(SearchSchema),
   role: v.optional(v.picklist(['admin', 'member'], 'must be admin or member')),
@@ -123,40 +167,46 @@ export const ListUsersQuerySchema = strict({
 });
 
 export const ListContactsQuerySchema = strict({
-  ...page,
+  ...pageEntries,
   ownerId: v.optional(IdSchema),
   orphaned: v.optional(v.boolean('must be a boolean')),
   search: v.optional(SearchSchema),
 });
 
 export const ListTasksQuerySchema = strict({
-  ...page,
+  ...pageEntries,
   assigneeId: v.optional(IdSchema),
   state: v.optional(v.picklist(['created', 'completed'], 'must be created or completed')),
   transferable: v.optional(v.boolean('must be a boolean')),
 });
 
 export const ListPhoneNumbersQuerySchema = strict({
-  ...page,
+  ...pageEntries,
   country: v.optional(CountrySchema),
   status: v.optional(v.picklist(['active', 'inactive'], 'must be active or inactive')),
 });
 
-export const ListSalesBrainsQuerySchema = strict({ ...page, memberId: v.optional(IdSchema) });
+export const ListSalesBrainsQuerySchema = strict({ ...pageEntries, memberId: v.optional(IdSchema) });
 
 
 export const ListAuditLogQuerySchema = strict({
-  ...page,
+  ...pageEntries,
   targetId: v.optional(IdSchema),
   actorId: v.optional(IdSchema),
   action: v.optional(v.picklist(AUDIT_ACTIONS, 'must be an audit action')),
 });
 
 export const ListHistoryQuerySchema = strict({
-  ...page,
+  ...pageEntries,
   userId: v.optional(IdSchema),
   contactId: v.optional(IdSchema),
   kind: v.optional(v.picklist(['call', 'email', 'whatsapp', 'activity', 'metric'], 'must be a history kind')),
+});
+
+export const ListScheduledDeactivationsQuerySchema = strict({
+  ...pageEntries,
+  userId: v.optional(IdSchema),
+  status: v.optional(v.picklist(SCHEDULE_STATUSES, `must be one of ${SCHEDULE_STATUSES.join(', ')}`)),
 });
 
 export const PlanQuerySchema = strict({

@@ -1,3 +1,5 @@
+import type { RefusalRecord, ScheduleScope } from './schedules';
+
 /** ISO 3166-1 alpha-2 country code, e.g. `"ES"`. */
 export type CountryCode = string;
 
@@ -106,8 +108,24 @@ export const AUDIT_ACTIONS = [
   'task.taken',
   'tasks.transferred',
   'phoneNumber.deactivated',
+  // R15: a scheduled deactivation's life, each its own entry.
+  'schedule.created',
+  'schedule.cancelled',
+  'schedule.completed',
+  'schedule.failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** R14: why a license or a user is deactivated. */
+export const DEACTIVATION_REASON_CODES = ['left-company', 'role-change', 'downsizing', 'other'] as const;
+export type DeactivationReasonCode = (typeof DEACTIVATION_REASON_CODES)[number];
+
+/** R14: a deactivation's reason, kept in its audit entry and carried by its event. */
+export interface DeactivationReason {
+  readonly code: DeactivationReasonCode;
+  /** Free text, printable, at most 500 characters. */
+  readonly note?: string;
+}
 
 export type AuditTargetType = 'user' | 'contact' | 'task' | 'phoneNumber';
 
@@ -128,6 +146,10 @@ export interface Effects {
   /** Contact ids moved, per receiving user, in the order the salespeople were given. */
   readonly contactsMoved?: readonly { readonly toUserId: string; readonly contactIds: readonly string[] }[];
   readonly tasksMoved?: { readonly fromUserId: string; readonly toUserId: string; readonly taskIds: readonly string[] };
+  /** R15: the scheduled deactivation a `schedule.*` entry is about. */
+  readonly schedule?: { readonly id: string; readonly scope: ScheduleScope; readonly at: string };
+  /** R15: why a schedule failed when it came due: the refusal its deactivation met then. */
+  readonly refusal?: RefusalRecord;
 }
 
 export interface AuditEntry {
@@ -139,6 +161,8 @@ export interface AuditEntry {
   readonly action: AuditAction;
   readonly target: { readonly type: AuditTargetType; readonly id: string };
   readonly effects: Effects;
+  /** R14: the reason a deactivation (or a schedule of one) was given; absent when none was. */
+  readonly reason?: DeactivationReason;
 }
 
 /** The whole state of an organisation, as fixtures describe it and snapshots return it. */

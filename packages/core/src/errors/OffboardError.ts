@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'DELETION_NOT_SUPPORTED',
   'VALIDATION_FAILED',
   'IDEMPOTENCY_KEY_REUSED',
+  'REASON_REQUIRED',
+  'SCHEDULE_CONFLICT',
+  'SCHEDULE_NOT_PENDING',
   'UNAUTHENTICATED',
   'NETWORK_ERROR',
   'SERVER_ERROR',
@@ -56,6 +59,9 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   DELETION_NOT_SUPPORTED: 'Users are never deleted, to keep their history. Deactivate the user instead.',
   VALIDATION_FAILED: 'The request is not valid.',
   IDEMPOTENCY_KEY_REUSED: 'This request was already sent with different content.',
+  REASON_REQUIRED: 'This organisation asks for a reason for every deactivation. Choose one.',
+  SCHEDULE_CONFLICT: 'A deactivation of this kind is already scheduled for this user. Cancel it to choose another time.',
+  SCHEDULE_NOT_PENDING: 'This scheduled deactivation has already run, failed or been cancelled.',
   UNAUTHENTICATED: 'Sign in to continue.',
   NETWORK_ERROR: 'The server could not be reached.',
   SERVER_ERROR: 'The server failed to answer.',
@@ -90,7 +96,7 @@ export function forbidden(reason: ForbiddenReason, details: Omit<ErrorDetails, '
 
 /** Facts a refusal carries so a UI can explain it (which numbers block R4, which field failed…). */
 export interface ErrorDetails {
-  readonly entity?: 'organisation' | 'user' | 'contact' | 'task' | 'phoneNumber' | 'salesBrain' | 'auditEntry';
+  readonly entity?: 'organisation' | 'user' | 'contact' | 'task' | 'phoneNumber' | 'salesBrain' | 'auditEntry' | 'schedule' | 'webhookEndpoint';
   readonly id?: string;
   readonly ids?: readonly string[];
   readonly country?: string;

@@ -1,3 +1,4 @@
+import type * as v from 'valibot';
 import type { Caller } from '../adapter/context';
 import type { OffboardAdapter } from '../adapter/OffboardAdapter';
 import { ETAG_HEADER, IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER, formatETag } from '../contract/headers';
@@ -9,7 +10,8 @@ import { invalidField, validate } from '../contract/validate';
 import { OffboardError, forbidden, isOffboardError } from '../errors/OffboardError';
 import { matchRoute } from './matchRoute';
 import { createOpenApiDocument } from './openapi';
-import { HttpRefusal, parseRequest, requireJsonContentType } from './parseRequest';
+import { HttpRefusal, parseRequest, quietly, requireJsonContentType } from './parseRequest';
+import { compileProjection, type Projection } from './projection';
 
 /** Who calls, from the request's credentials, or `null`/`undefined` when it carries none that hold. */
 export type Authenticate = (request: Request) => Caller | null | undefined | Promise<Caller | null | undefined>;
@@ -57,39 +59,67 @@ export interface OffboardHandlerOptions {
   readonly onError?: (error: unknown, report: ErrorReport) => void;
 }
 
+/** An answer as plain data, before it becomes a `Response`. */
+export interface OffboardAnswer {
+  readonly status: number;
+  /** Lower-case names, as a `Response`'s headers give them. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON (a problem document for a refusal); `null` for none (a preflight). */
+  readonly body: string | null;
+}
+
 /** The whole REST contract as one function on standard `Request` / `Response`. */
-export type OffboardHandler = (request: Request) => Promise<Response>;
+export interface OffboardHandler {
+  (request: Request): Promise<Response>;
+  /**
+   * The same answer as plain data. For a server that writes answers itself: `@offboard/server`
+   * does, and so skips building a `Response` and reading its body back through a web stream.
+   */
+  answer(request: Request): Promise<OffboardAnswer>;
+}
 
 export const DEFAULT_HANDLER_TIMEOUT_MS = 15_000;
 
-/** How far a request got, so a timeout can say whose slowness it was. */
+/** How far a request got, so a timeout can say whose slowness it was, and for which operation. */
 interface Progress {
   phase: 'request' | 'body' | 'backend';
+  operation: OperationName | null;
 }
 
+type HeaderRecord = Record<string, string>;
+
 /** Headers every answer carries: never cached (they differ per caller), never sniffed, correlated. */
-function baseHeaders(requestId: string, contentType: string): Headers {
-  return new Headers({
-    'Content-Type': contentType,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Request-Id': requestId,
-  });
+function baseHeaders(requestId: string, contentType: string): HeaderRecord {
+  return { 'content-type': contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-request-id': requestId };
 }
 
 const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', IDEMPOTENCY_KEY_HEADER, IF_MATCH_HEADER].join(', ');
 
-/** Refuses after `ms`, unless `work` settles first; the timer never outlives the request. */
-async function within<T>(ms: number, work: Promise<T>, late: () => Error): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(late()), ms);
+/** Settles as `work` does, or refuses with `late()` after `ms`; one timer, cleared as soon as `work` settles. */
+function within<T>(ms: number, work: Promise<T>, late: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(late()), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+}
+
+const toResponse = ({ status, headers, body }: OffboardAnswer) => new Response(body, { status, headers });
+
+/** Each route's response projection, compiled on its first answer and shared by every handler. */
+const projections = new WeakMap<v.GenericSchema, Projection>();
+function projectionOf(schema: v.GenericSchema): Projection {
+  let projection = projections.get(schema);
+  if (!projection) projections.set(schema, (projection = compileProjection(schema)));
+  return projection;
 }
 
 /**
@@ -111,85 +141,94 @@ export function createOffboardHandler(options: OffboardHandlerOptions): Offboard
   let openApi: string | undefined;
 
   /** Any failure as a problem document; a 405 names the methods the path does allow. */
-  function problemResponse(error: unknown, requestId: string, operation: OperationName | null, allow: readonly string[] = []): Response {
+  function problemAnswer(error: unknown, requestId: string, operation: OperationName | null, allow: readonly string[] = []): OffboardAnswer {
     const refusal = error instanceof HttpRefusal ? error : undefined;
     const known = refusal?.error ?? (isOffboardError(error) ? error : new OffboardError('SERVER_ERROR'));
     const problem = toProblem(known, refusal?.status, requestId);
     if (problem.status >= 500) options.onError?.(error, { requestId, operation });
     const headers = baseHeaders(requestId, PROBLEM_CONTENT_TYPE);
-    if (problem.status === 405) headers.set('Allow', allow.join(', '));
-    return new Response(JSON.stringify(problem), { status: problem.status, headers });
+    if (problem.status === 405) headers.allow = allow.join(', ');
+    return { status: problem.status, headers, body: JSON.stringify(problem) };
   }
 
   /** CORS for an allowed origin: credentials may be sent and `ETag` read. Others get nothing. */
-  function withCors(response: Response, origin: string | null): Response {
-    if (origin === null || !allowedOrigins?.has(origin)) return response;
-    response.headers.set('Access-Control-Allow-Origin', origin);
-    response.headers.set('Access-Control-Allow-Credentials', 'true');
-    response.headers.set('Access-Control-Expose-Headers', `${ETAG_HEADER}, X-Request-Id`);
-    response.headers.append('Vary', 'Origin');
-    return response;
+  function withCors(answer: OffboardAnswer, origin: string | null): OffboardAnswer {
+    if (origin === null || !allowedOrigins?.has(origin)) return answer;
+    const headers = answer.headers as HeaderRecord;
+    headers['access-control-allow-origin'] = origin;
+    headers['access-control-allow-credentials'] = 'true';
+    headers['access-control-expose-headers'] = `${ETAG_HEADER}, X-Request-Id`;
+    headers.vary = 'Origin';
+    return answer;
   }
 
-  async function serve(request: Request, requestId: string, path: string, origin: string | null, progress: Progress): Promise<Response> {
+  async function serve(request: Request, url: URL, requestId: string, path: string, origin: string | null, progress: Progress): Promise<OffboardAnswer> {
     if (request.method === 'OPTIONS' && allowedOrigins && origin !== null && request.headers.has('Access-Control-Request-Method')) {
-      const preflight = new Response(null, { status: 204, headers: baseHeaders(requestId, 'text/plain') });
+      const headers = baseHeaders(requestId, 'text/plain');
       if (allowedOrigins.has(origin)) {
-        preflight.headers.set('Access-Control-Allow-Methods', 'GET, POST, DELETE');
-        preflight.headers.set('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
-        preflight.headers.set('Access-Control-Max-Age', '600');
+        headers['access-control-allow-methods'] = 'GET, POST, DELETE';
+        headers['access-control-allow-headers'] = CORS_ALLOW_HEADERS;
+        headers['access-control-max-age'] = '600';
       }
-      return preflight;
+      return { status: 204, headers, body: null };
     }
     if (request.method === 'GET' && path === '/openapi.json') {
       openApi ??= JSON.stringify(createOpenApiDocument({ basePath }));
-      return new Response(openApi, { status: 200, headers: baseHeaders(requestId, JSON_CONTENT_TYPE) });
+      return { status: 200, headers: baseHeaders(requestId, JSON_CONTENT_TYPE), body: openApi };
     }
     const match = matchRoute(request.method, path);
     if (match.operation === null) {
-      if (match.allow.length === 0) return problemResponse(new OffboardError('NOT_FOUND', { method: request.method, path }, 'No such endpoint.'), requestId, null);
-      return problemResponse(new HttpRefusal(405, invalidField('method', `must be one of ${match.allow.join(', ')}`)), requestId, null, match.allow);
+      if (match.allow.length === 0) return problemAnswer(quietly(() => new OffboardError('NOT_FOUND', { method: request.method, path }, 'No such endpoint.')), requestId, null);
+      return problemAnswer(new HttpRefusal(405, quietly(() => invalidField('method', `must be one of ${match.allow.join(', ')}`))), requestId, null, match.allow);
     }
     const { operation } = match;
+    progress.operation = operation;
     const route: Route = ROUTES[operation];
     try {
-      if (route.mutation && allowedOrigins && origin !== null && !allowedOrigins.has(origin)) throw forbidden('origin-not-allowed');
+      if (route.mutation && allowedOrigins && origin !== null && !allowedOrigins.has(origin)) throw quietly(() => forbidden('origin-not-allowed'));
       const authenticated = await options.authenticate(request);
-      if (!authenticated) throw new OffboardError('UNAUTHENTICATED');
+      if (!authenticated) throw quietly(() => new OffboardError('UNAUTHENTICATED'));
       // The host's authenticate is trusted, but a malformed caller is a bug on the server's side.
       const caller = validate(ReadContextSchema, authenticated, 'caller', 'SERVER_ERROR');
       if (route.mutation) requireJsonContentType(request);
       progress.phase = 'body';
-      const parts = await parseRequest(route, request, match.id, caller, maxBodyBytes);
+      const parts = await parseRequest(route, request, url.searchParams, match.id, caller, maxBodyBytes);
       progress.phase = 'backend';
       const backend = await backendOf(caller.organisationId);
       const method = backend[operation] as (...args: unknown[]) => Promise<unknown>;
       const result = await method.apply(backend, argsFromParts(route, parts));
       if (route.response === null) throw new Error(`${operation} succeeded, which the contract never allows`);
       // Only what the contract says leaves: a field the backend added (a password hash…) does not.
-      const body = validate(route.response, result, 'response', 'SERVER_ERROR');
+      // The compiled projection writes what valibot would keep; when it finds the result outside
+      // the contract, validate names the field (SERVER_ERROR).
+      const body = projectionOf(route.response)(result) ?? JSON.stringify(validate(route.response, result, 'response', 'SERVER_ERROR'));
       const headers = baseHeaders(requestId, JSON_CONTENT_TYPE);
-      if (route.etag) headers.set(ETAG_HEADER, formatETag(route.etag(body)));
-      return new Response(JSON.stringify(body), { status: route.status, headers });
+      // A result the projection accepted carries the contract's version where the ETag reads it.
+      if (route.etag) headers.etag = formatETag(route.etag(result));
+      return { status: route.status, headers, body };
     } catch (error) {
-      return problemResponse(error, requestId, operation, allowedMethods(route.path));
+      return problemAnswer(error, requestId, operation, allowedMethods(route.path));
     }
   }
 
-  return async (request) => {
+  async function answer(request: Request): Promise<OffboardAnswer> {
     const requestId = crypto.randomUUID();
     const origin = request.headers.get('Origin');
-    const { pathname } = new URL(request.url);
+    // Parsed once: the path routes the request, its query becomes the operation's.
+    const url = new URL(request.url);
+    const { pathname } = url;
     const path = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : null;
-    if (path === null) return problemResponse(new OffboardError('NOT_FOUND', { method: request.method, path: pathname }, 'No such endpoint.'), requestId, null);
-    const progress: Progress = { phase: 'request' };
+    if (path === null) return problemAnswer(quietly(() => new OffboardError('NOT_FOUND', { method: request.method, path: pathname }, 'No such endpoint.')), requestId, null);
+    const progress: Progress = { phase: 'request', operation: null };
     // A body still arriving at the deadline is the client's slowness (408, slowloris); anything
     // else is the server's (503), and retrying with the same idempotency key is safe.
-    const response = await within(timeoutMs, serve(request, requestId, path, origin, progress), () =>
+    const answered = await within(timeoutMs, serve(request, url, requestId, path, origin, progress), () =>
       progress.phase === 'body'
         ? new HttpRefusal(408, invalidField('body', `did not arrive within ${timeoutMs} ms`))
         : new HttpRefusal(503, new OffboardError('SERVER_ERROR', { reason: 'timeout' })),
-    ).catch((late: unknown) => problemResponse(late, requestId, matchRoute(request.method, path).operation));
-    return withCors(response, origin);
-  };
+    ).catch((late: unknown) => problemAnswer(late, requestId, progress.operation));
+    return withCors(answered, origin);
+  }
+
+  return Object.assign(async (request: Request) => toResponse(await answer(request)), { answer });
 }

@@ -10,6 +10,7 @@ export const TAGS = [
   { name: 'Tasks', description: 'Tasks, taken or handed over (R6, R8 step 2).' },
   { name: 'Phone numbers', description: "The organisation's phone numbers (R4)." },
   { name: 'Organisation', description: 'Seats and Sales Brains.' },
+  { name: 'Scheduled deactivations', description: 'Deactivations scheduled for a future instant, run with the rules as they stand then (R15).' },
   { name: 'Audit', description: 'The append-only audit log and the activity history (R10).' },
   { name: 'Documentation', description: 'This document.' },
 ] as const;
@@ -42,12 +43,18 @@ const OPERATION_DOCS: Readonly<Record<OperationName, { readonly tag: Tag; readon
   deactivateLicense: {
     tag: 'Users',
     summary: 'Deactivate a license',
-    description: "Frees the seat; the user stays active with reports, leaves every Sales Brain, and the user's tasks become transferable (R2, R4).",
+    description:
+      "Frees the seat; the user stays active with reports, leaves every Sales Brain, and the user's tasks become transferable (R2, R4). " +
+      'The body may give a reason (R14), which the audit entry keeps; an organisation may require one (422 `REASON_REQUIRED`). ' +
+      "It completes the user's pending license schedule (R15).",
   },
   deactivateUser: {
     tag: 'Users',
     summary: 'Deactivate a user',
-    description: 'Ends sign-in and open sessions, keeps the history, and takes an active license with every R2 effect in the same step (R3).',
+    description:
+      'Ends sign-in and open sessions, keeps the history, and takes an active license with every R2 effect in the same step (R3). ' +
+      'The body may give a reason (R14), which the audit entry keeps; an organisation may require one (422 `REASON_REQUIRED`). ' +
+      "It completes the user's pending schedules (R15).",
   },
   reactivateUser: { tag: 'Users', summary: 'Reactivate a user', description: 'Restores sign-in, not the license (R7).' },
   deleteUser: {
@@ -90,12 +97,30 @@ const OPERATION_DOCS: Readonly<Record<OperationName, { readonly tag: Tag; readon
     summary: 'List the history',
     description: "A page of calls, emails, messages, activities and metrics, kept after a user's deactivation.",
   },
+  scheduleDeactivation: {
+    tag: 'Scheduled deactivations',
+    summary: 'Schedule a deactivation',
+    description:
+      "Deactivates the user's license or the user at a future instant (`at`, with its offset; stored in UTC), with the rules as they stand then (R15). " +
+      'One pending schedule per user and kind (409 `SCHEDULE_CONFLICT`). `If-Match` is the user\'s version; the `ETag` answered is the schedule\'s.',
+  },
+  cancelScheduledDeactivation: {
+    tag: 'Scheduled deactivations',
+    summary: 'Cancel a scheduled deactivation',
+    description: 'A pending schedule will not run; one that already ran, failed or was cancelled is refused (409 `SCHEDULE_NOT_PENDING`) (R15).',
+  },
+  listScheduledDeactivations: {
+    tag: 'Scheduled deactivations',
+    summary: 'List scheduled deactivations',
+    description: 'A page of scheduled deactivations, soonest first, by user or status; a failed one says which rule refused it (R15). Admins only (R12).',
+  },
 };
 
 const ID_DESCRIPTIONS: Readonly<Record<NonNullable<Route['id']>, string>> = {
   userId: "The user's id.",
   taskId: "The task's id.",
   phoneNumberId: "The phone number's id.",
+  scheduleId: "The scheduled deactivation's id.",
 };
 
 /** `components.parameters`: the headers that carry a change's context. */

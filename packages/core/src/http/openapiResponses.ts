@@ -31,7 +31,10 @@ const PROBLEM_STATUSES: Readonly<Record<number, { readonly title: string; readon
     title: 'Unsupported Media Type',
     description: 'A change must say `Content-Type: application/json`, with or without a body: an HTML form cannot, which keeps cross-site forms out.',
   },
-  422: { title: 'Unprocessable Content', description: 'The `Idempotency-Key` was already used for a different request.' },
+  422: {
+    title: 'Unprocessable Content',
+    description: "The `Idempotency-Key` was already used for a different request, or the organisation's policy asks for a reason this deactivation does not give.",
+  },
   500: { title: 'Internal Server Error', description: 'The server failed. The problem says nothing more than its `instance`, the request id to find in the server log.' },
   502: {
     title: 'Bad Gateway',

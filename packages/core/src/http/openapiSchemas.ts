@@ -1,6 +1,6 @@
 import { toJsonSchemaDefs, type ConversionConfig } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import { OffboardingPlanSchema, PlanStepSchema, PlannedEffectsSchema, ReasonSchema } from '../contract/planSchema';
+import { EffectPreviewSchema, OffboardingPlanSchema, PlanStepSchema, ReasonSchema } from '../contract/planSchema';
 import { ProblemSchema } from '../contract/problems';
 import {
   AccessSchema,
@@ -13,7 +13,11 @@ import {
   PhoneNumberChangeSchema,
   PhoneNumberSchema,
   ReassignContactsResultSchema,
+  DeactivationReasonResponseSchema,
+  RefusalRecordSchema,
   SalesBrainSchema,
+  ScheduleChangeSchema,
+  ScheduledDeactivationSchema,
   SeatUsageSchema,
   TaskChangeSchema,
   TaskSchema,
@@ -22,7 +26,7 @@ import {
   UserSchema,
 } from '../contract/responses';
 import { OPERATIONS, ROUTES, type OperationName, type Route } from '../contract/routes';
-import { IdSchema, IdempotencyKeySchema, NoFieldsSchema } from '../contract/schemas';
+import { DeactivationInputSchema, IdSchema, IdempotencyKeySchema, NoFieldsSchema } from '../contract/schemas';
 
 /** A JSON object: an OpenAPI object, or a JSON Schema in the 2020-12 dialect (OpenAPI 3.1's). */
 export type JsonObject = { readonly [key: string]: unknown };
@@ -52,9 +56,14 @@ const SHARED_SCHEMAS: Readonly<Record<string, v.GenericSchema>> = {
   PhoneNumberChange: PhoneNumberChangeSchema,
   ReassignContactsResult: ReassignContactsResultSchema,
   TransferTasksResult: TransferTasksResultSchema,
+  DeactivationInput: DeactivationInputSchema,
+  DeactivationReason: DeactivationReasonResponseSchema,
+  RefusalRecord: RefusalRecordSchema,
+  ScheduledDeactivation: ScheduledDeactivationSchema,
+  ScheduleChange: ScheduleChangeSchema,
   OffboardingPlan: OffboardingPlanSchema,
   PlanStep: PlanStepSchema,
-  PlannedEffects: PlannedEffectsSchema,
+  EffectPreview: EffectPreviewSchema,
   Reason: ReasonSchema,
   ErrorDetails: ErrorDetailsSchema,
   Problem: ProblemSchema,

@@ -8,13 +8,28 @@ import { isJsonContentType } from '../contract/transport';
 import { invalidField, validate } from '../contract/validate';
 import type { OffboardError } from '../errors/OffboardError';
 
-/** A refusal whose status is not its code's usual one (413, 415, 405): the code stays the same. */
-export class HttpRefusal extends Error {
+/**
+ * A refusal whose status is not its code's usual one (413, 415, 405, 408, 503): the code stays the
+ * same. Thrown and caught inside the handler only, so it carries no stack trace of its own.
+ */
+export class HttpRefusal {
   constructor(
     readonly status: number,
     readonly error: OffboardError,
-  ) {
-    super(error.message);
+  ) {}
+}
+
+/**
+ * Builds the errors of expected refusals without stack traces: hostile traffic is mostly
+ * refusals, a trace costs more than the rest of the error, and no one ever reads it.
+ */
+export function quietly<T>(build: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return build();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
@@ -23,7 +38,7 @@ const NoBodySchema = v.optional(NoFieldsSchema);
 /** CSRF: a change must say it is JSON, with or without a body; an HTML form cannot. */
 export function requireJsonContentType(request: Request): void {
   if (!isJsonContentType(request.headers.get('Content-Type'))) {
-    throw new HttpRefusal(415, invalidField('header.Content-Type', 'must be application/json'));
+    throw new HttpRefusal(415, quietly(() => invalidField('header.Content-Type', 'must be application/json')));
   }
 }
 
@@ -33,14 +48,22 @@ export function requireJsonContentType(request: Request): void {
  * an upload never costs more memory than the limit.
  */
 async function readBody(request: Request, limit: number): Promise<Uint8Array> {
-  const tooLarge = () => new HttpRefusal(413, invalidField('body', `must be at most ${limit} bytes`, { limit }));
+  const tooLarge = () => new HttpRefusal(413, quietly(() => invalidField('body', `must be at most ${limit} bytes`, { limit })));
   if (Number(request.headers.get('Content-Length')) > limit) throw tooLarge();
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The body broke off: the client went away mid-body, or the connection failed. Whatever the
+      // runtime calls it, it is the request that is incomplete, not the server that failed.
+      throw quietly(() => invalidField('body', 'ended before it was complete'));
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -65,7 +88,7 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw invalidField('body', 'is not valid JSON');
+    throw quietly(() => invalidField('body', 'is not valid JSON'));
   }
 }
 
@@ -75,11 +98,23 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
  * `query.limit`, `body.toUserIds.0`. Unknown query parameters and body fields are refused, also
  * on routes that take none. Rules are left to the adapter that runs the request.
  */
-export async function parseRequest(route: Route, request: Request, id: string | undefined, caller: Caller, maxBodyBytes: number): Promise<RequestParts> {
-  const pathId = route.id ? validate(IdSchema, id, 'path.id') : undefined;
-  const context = route.mutation ? contextFromHeaders(caller, request.headers, !route.bulk) : caller;
-  const querySchema = route.query ?? NoFieldsSchema;
-  const query = validate(querySchema, decodeQuery(querySchema, new URL(request.url).searchParams), 'query');
-  const body = route.method === 'GET' ? undefined : validate(route.body ?? NoBodySchema, await readJson(request, maxBodyBytes), 'body');
-  return { id: pathId, query, body, context };
+export async function parseRequest(
+  route: Route,
+  request: Request,
+  searchParams: URLSearchParams,
+  id: string | undefined,
+  caller: Caller,
+  maxBodyBytes: number,
+): Promise<RequestParts> {
+  const { pathId, context, query } = quietly(() => {
+    const querySchema = route.query ?? NoFieldsSchema;
+    return {
+      pathId: route.id ? validate(IdSchema, id, 'path.id') : undefined,
+      context: route.mutation ? contextFromHeaders(caller, request.headers, !route.bulk) : caller,
+      query: validate(querySchema, decodeQuery(querySchema, searchParams), 'query'),
+    };
+  });
+  if (route.method === 'GET') return { id: pathId, query, body: undefined, context };
+  const json = await readJson(request, maxBodyBytes);
+  return { id: pathId, query, body: quietly(() => validate(route.body ?? NoBodySchema, json, 'body')), context };
 }

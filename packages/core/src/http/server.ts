@@ -3,6 +3,7 @@ export {
   createOffboardHandler,
   type Authenticate,
   type ErrorReport,
+  type OffboardAnswer,
   type OffboardHandler,
   type OffboardHandlerOptions,
 } from './createOffboardHandler';

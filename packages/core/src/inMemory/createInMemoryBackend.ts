@@ -1,19 +1,19 @@
 import type * as v from 'valibot';
+import type { LifecycleBackend } from '../adapter/LifecycleBackend';
 import type {
   MutationContext,
-  MutationName,
   OffboardAdapter,
-  ReadContext,
   ReassignContactsResult,
   TaskChange,
   TransferTasksResult,
   UserChange,
 } from '../adapter/OffboardAdapter';
-import { fingerprint } from '../contract/fingerprint';
+import { splitDeactivationArgs } from '../adapter/deactivationArgs';
 import { checkOrganisationData } from '../contract/organisationData';
 import {
   AssignLicenseInputSchema,
   BulkMutationContextSchema,
+  DeactivationInputSchema,
   IdSchema,
   ListAuditLogQuerySchema,
   ListContactsQuerySchema,
@@ -24,13 +24,15 @@ import {
   ListUsersQuerySchema,
   MutationContextSchema,
   PlanQuerySchema,
-  ReadContextSchema,
   ReassignContactsInputSchema,
   TransferTasksInputSchema,
 } from '../contract/schemas';
 import { validate } from '../contract/validate';
+import type { ScheduleScope } from '../domain/schedules';
 import { isSalesperson, type AuditEntry, type Contact, type OffboardData, type User } from '../domain/types';
 import { OffboardError } from '../errors/OffboardError';
+import { EventHub } from '../events/eventHub';
+import { eventOf, type LifecycleEvent } from '../events/lifecycleEvent';
 import {
   assignLicenseRefusal,
   deactivateLicenseRefusal,
@@ -38,69 +40,64 @@ import {
   deactivateUserRefusal,
   reactivateUserRefusal,
   reassignContactsRefusal,
-  standingRefusal,
   takeTaskRefusal,
   transferTasksRefusal,
-  type Refusal,
-  type Standing,
 } from '../rules/guards';
 import { planOffboarding } from '../rules/plan';
 import { authorizeRead, readUser, type ReadRequest } from '../rules/readAccess';
 import { DEFAULT_POLICY, type OffboardPolicy, type OffboardReadModel } from '../rules/readModel';
-import {
-  applyContactReassignment,
-  applyLicenseAssignment,
-  applyLicenseDeactivation,
-  applyTaskHandover,
-  applyUserDeactivation,
-} from './applyChanges';
-import { copyContact, copyPhoneNumber, copySalesBrain, copySession, copyTask, copyUser } from './copies';
+import { reasonRefusal } from '../rules/scheduling';
+import { webhookPolicyOf } from '../webhooks/policy';
+import type { WebhookOptions } from '../webhooks/types';
+import { applyContactReassignment, applyLicenseAssignment, applyTaskHandover } from './applyChanges';
+import { copyPhoneNumber, copyTask, copyUser } from './copies';
+import { performDeactivation } from './deactivations';
+import { createFrame, organisationNotFound, refuse, type Tenant } from './frame';
 import { IdempotencyRegistry, type IdempotencyOptions } from './idempotency';
 import { OrganisationStore, compareKeys } from './organisationStore';
 import * as queries from './queries';
+import { inMemorySchedules } from './schedules';
 import { SerialQueue } from './serialized';
-import { Transaction, deepFreeze } from './transaction';
+import { snapshotOf } from './snapshot';
+import { WebhookBook, inMemoryWebhooks } from './webhooks';
 
 export interface InMemoryBackendOptions {
   /** The organisation, or organisations (R13), to start from; copied and checked, never edited. */
   readonly data: OffboardData | readonly OffboardData[];
   readonly policy?: Partial<OffboardPolicy>;
-  /** Time for audit entries, ended sessions and key expiry. @default () => new Date() */
+  /** Time for audit entries, ended sessions, key expiry, and when schedules are due (R15). @default () => new Date() */
   readonly clock?: () => Date;
   /** R11: how long idempotency keys replay, and how many each organisation keeps. */
   readonly idempotency?: IdempotencyOptions;
+  /** R16: how webhooks are sent and retried. */
+  readonly webhooks?: WebhookOptions;
+  /** Hears what fails outside a caller's request: an event listener that threw (R16). @default nothing */
+  readonly onError?: (error: unknown, event: LifecycleEvent) => void;
 }
 
-export interface InMemoryBackend extends OffboardAdapter {
+export interface InMemoryBackend extends OffboardAdapter, LifecycleBackend {
   /** A deep copy of one organisation's records and audit log, sorted by id: what tests compare. @default the first organisation */
   snapshot(organisationId?: string): OffboardData;
   /** The indexes the rules read, for hosts and tests that call the guards directly. @default the first organisation */
   readModel(organisationId?: string): OffboardReadModel;
 }
 
-/** One organisation's records, its idempotency keys and the queue its changes wait in. */
-interface Tenant {
-  readonly store: OrganisationStore;
-  readonly idempotency: IdempotencyRegistry;
-  readonly changes: SerialQueue;
-}
-
-function refuse(refusal: Refusal): void {
-  if (refusal) throw refusal;
-}
+type InMemoryTenant = Tenant & { readonly webhooks: WebhookBook };
 
 /**
  * The reference backend: every rule enforced over indexed in-memory records, for one or many
  * organisations. Each mutation validates, checks the caller's standing, replays a known
  * idempotency key, runs its guard, then writes inside a transaction that ends with exactly one
- * audit entry; any failure rolls every write back. Each read is authorised for its caller (R12)
- * and scoped to the caller's organisation (R13). It answers at once (no artificial delay), which
- * keeps tests fast; the MSW mocks add latency.
+ * audit entry (and one per schedule it settles, R15); any failure rolls every write back. Once a
+ * change has committed, each of its entries is announced to subscribers and queued for every
+ * webhook endpoint (R16). Each read is authorised for its caller (R12) and scoped to the caller's
+ * organisation (R13). It answers at once (no artificial delay), which keeps tests fast; the MSW
+ * mocks add latency.
  */
 export function createInMemoryBackend(options: InMemoryBackendOptions): InMemoryBackend {
   const policy: OffboardPolicy = { ...DEFAULT_POLICY, ...options.policy };
   const clock = options.clock ?? (() => new Date());
-  const tenants = new Map<string, Tenant>();
+  const tenants = new Map<string, InMemoryTenant>();
   for (const data of Array.isArray(options.data) ? (options.data as readonly OffboardData[]) : [options.data as OffboardData]) {
     if (tenants.has(data.organisationId)) {
       throw new OffboardError('VALIDATION_FAILED', { field: 'data', id: data.organisationId }, `data holds organisation ${data.organisationId} twice`);
@@ -109,70 +106,60 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
       store: new OrganisationStore(structuredClone(checkOrganisationData(data)), policy),
       idempotency: new IdempotencyRegistry(() => clock().getTime(), options.idempotency),
       changes: new SerialQueue(),
+      webhooks: new WebhookBook(),
     });
   }
   const first = tenants.keys().next().value as string;
-  const tenantOf = (organisationId: string = first): Tenant => {
+  const tenantOf = (organisationId: string = first): InMemoryTenant => {
     const tenant = tenants.get(organisationId);
-    if (!tenant) throw new OffboardError('NOT_FOUND', { entity: 'organisation', id: organisationId });
+    if (!tenant) throw organisationNotFound(organisationId);
     return tenant;
   };
 
+  const events = new EventHub(options.onError ?? (() => undefined));
+  /**
+   * R16: announced in commit order, from inside the organisation's queue; listeners are not
+   * awaited. Deliveries are due from the change's own instant: nothing here can fail once it has
+   * committed.
+   */
+  const committed = (organisationId: string, entries: readonly AuditEntry[]) => {
+    for (const entry of entries) {
+      const event = eventOf(organisationId, entry);
+      void events.publish(event);
+      tenantOf(organisationId).webhooks.enqueue(event, new Date(entry.at));
+    }
+  };
+  const frame = createFrame({ tenantOf, clock, committed });
+  const { read, mutate } = frame;
+  const schedules = inMemorySchedules(frame, () => tenants.values(), clock);
+  const webhooks = inMemoryWebhooks(frame, () => tenants.values(), tenantOf, webhookPolicyOf(options.webhooks), clock);
+
   const id = (value: unknown, field: string) => validate(IdSchema, value, field);
   const query = <S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> => validate(schema, value ?? {}, 'query');
-
-  /** A read: the caller's organisation, R12 for the request, then `run` with what the caller may see. */
-  async function read<T>(context: unknown, request: ReadRequest | null, run: (store: OrganisationStore, caller: ReadContext) => T | Promise<T>) {
-    const caller = validate(ReadContextSchema, context, 'context');
-    const { store } = tenantOf(caller.organisationId);
-    if (request) await authorizeRead(store, caller, request);
-    return run(store, caller);
-  }
-
-  /**
-   * The frame every mutation runs in: the caller's standing before the key is looked up (R13),
-   * replay, guard and writes, audit, rollback on any failure. Changes of one organisation queue
-   * one after another, so no other change slips in between a guard and its writes.
-   */
-  function mutate<T>(
-    operation: MutationName,
-    standing: Standing,
-    target: string,
-    input: unknown,
-    context: MutationContext,
-    run: (store: OrganisationStore, tx: Transaction) => Promise<T>,
-  ): Promise<T> {
-    const tenant = tenantOf(context.organisationId);
-    return tenant.changes.run(async () => {
-      const { store, idempotency } = tenant;
-      refuse(await standingRefusal(store, context, standing));
-      // Only a keyed request needs its fingerprint; a 100k-id reassignment without a key skips it.
-      const key = context.idempotencyKey;
-      const request = key === undefined ? '' : fingerprint({ operation, target, input, expectedVersion: context.expectedVersion });
-      const replayed = idempotency.replay(context.actorId, key, request);
-      if (replayed !== undefined) return replayed as T;
-      const tx = new Transaction(store, clock);
-      let result: T;
-      try {
-        result = deepFreeze(await run(store, tx));
-      } catch (error) {
-        tx.rollback();
-        throw error;
-      }
-      store.settle();
-      idempotency.remember(context.actorId, key, request, result);
-      return result;
-    });
-  }
-
-  const userChange = (user: User, audit: AuditEntry): UserChange => ({ user: copyUser(user), audit });
   const mutation = (context: unknown) => validate(MutationContextSchema, context, 'context');
+
+  /** R2, R3 with R14: the guard, then the reason the policy may require, then the writes. */
+  const deactivate = (scope: ScheduleScope, userId: unknown, args: readonly unknown[]): Promise<UserChange> => {
+    const { input, context } = splitDeactivationArgs(args);
+    const ctx: MutationContext = mutation(context);
+    const reason = validate(DeactivationInputSchema, input, 'input')?.reason;
+    const operation = scope === 'license' ? 'deactivateLicense' : 'deactivateUser';
+    const guard = scope === 'license' ? deactivateLicenseRefusal : deactivateUserRefusal;
+    const target = id(userId, 'userId');
+    return mutate(operation, 'admin', target, reason ? { reason } : null, ctx, async (store, tx) => {
+      refuse(await guard(store, ctx, target, ctx.expectedVersion));
+      refuse(reasonRefusal(policy, reason));
+      return performDeactivation(store, tx, scope, target, ctx.actorId, reason ?? null, clock());
+    });
+  };
 
   /** Turns synchronous throws into rejections, so every method fails the same asynchronous way. */
   const safely =
     <A extends unknown[], R>(method: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> =>
       method(...args);
+
+  const userChange = (user: User, audit: AuditEntry): UserChange => ({ user: copyUser(user), audit });
 
   const backend: InMemoryBackend = {
     readModel: (organisationId) => tenantOf(organisationId).store,
@@ -197,17 +184,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
       });
     }),
 
-    deactivateLicense: safely((userId, context) => {
-      const ctx = mutation(context);
-      return mutate('deactivateLicense', 'admin', id(userId, 'userId'), null, ctx, async (store, tx) => {
-        refuse(await deactivateLicenseRefusal(store, ctx, userId, ctx.expectedVersion));
-        const user = store.findUser(userId)!;
-        const effects = applyLicenseDeactivation(store, tx, user);
-        const next: User = { ...user, license: { ...user.license!, status: 'inactive' }, version: user.version + 1 };
-        tx.put('user', next);
-        return userChange(next, tx.writeAudit(ctx.actorId, 'license.deactivated', { type: 'user', id: userId }, effects));
-      });
-    }),
+    deactivateLicense: safely((userId, ...args) => deactivate('license', userId, args)),
 
     assignLicense: safely((userId, input, context) => {
       const ctx = mutation(context);
@@ -215,18 +192,11 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
       return mutate('assignLicense', 'admin', id(userId, 'userId'), { country }, ctx, async (store, tx) => {
         refuse(await assignLicenseRefusal(store, ctx, userId, ctx.expectedVersion));
         const { user, effects } = applyLicenseAssignment(store, tx, store.findUser(userId)!, country);
-        return userChange(user, tx.writeAudit(ctx.actorId, 'license.assigned', { type: 'user', id: userId }, effects));
+        return userChange(user, tx.writeAudit({ actorId: ctx.actorId, action: 'license.assigned', target: { type: 'user', id: userId }, effects }));
       });
     }),
 
-    deactivateUser: safely((userId, context) => {
-      const ctx = mutation(context);
-      return mutate('deactivateUser', 'admin', id(userId, 'userId'), null, ctx, async (store, tx) => {
-        refuse(await deactivateUserRefusal(store, ctx, userId, ctx.expectedVersion));
-        const { user, effects } = applyUserDeactivation(store, tx, store.findUser(userId)!, clock().toISOString());
-        return userChange(user, tx.writeAudit(ctx.actorId, 'user.deactivated', { type: 'user', id: userId }, effects));
-      });
-    }),
+    deactivateUser: safely((userId, ...args) => deactivate('user', userId, args)),
 
     reactivateUser: safely((userId, context) => {
       const ctx = mutation(context);
@@ -235,7 +205,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
         const user = store.findUser(userId)!;
         const next: User = { ...user, status: 'active', version: user.version + 1 };
         tx.put('user', next);
-        return userChange(next, tx.writeAudit(ctx.actorId, 'user.reactivated', { type: 'user', id: userId }, { signInRestored: true }));
+        return userChange(next, tx.writeAudit({ actorId: ctx.actorId, action: 'user.reactivated', target: { type: 'user', id: userId }, effects: { signInRestored: true } }));
       });
     }),
 
@@ -262,7 +232,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
           throw new OffboardError('VALIDATION_FAILED', { field: 'input.contactIds' }, 'input selects no contact to reassign');
         }
         const moved = applyContactReassignment(tx, contacts, toUserIds);
-        const audit = tx.writeAudit(ctx.actorId, 'contacts.reassigned', { type: 'user', id: fromOwnerId }, { contactsMoved: moved });
+        const audit = tx.writeAudit({ actorId: ctx.actorId, action: 'contacts.reassigned', target: { type: 'user', id: fromOwnerId }, effects: { contactsMoved: moved } });
         return { moved: moved.map(({ toUserId, contactIds }) => ({ userId: toUserId, contacts: contactIds.length })), total: contacts.length, audit };
       });
     }),
@@ -280,7 +250,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
         const task = store.findTask(taskId)!;
         const next = applyTaskHandover(tx, task, ctx.actorId);
         const effects = { tasksMoved: { fromUserId: task.assigneeId, toUserId: ctx.actorId, taskIds: [taskId] } };
-        return { task: copyTask(next), audit: tx.writeAudit(ctx.actorId, 'task.taken', { type: 'task', id: taskId }, effects) };
+        return { task: copyTask(next), audit: tx.writeAudit({ actorId: ctx.actorId, action: 'task.taken', target: { type: 'task', id: taskId }, effects }) };
       });
     }),
 
@@ -294,7 +264,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
         if (taskIds.length === 0) throw new OffboardError('VALIDATION_FAILED', { field: 'input.taskIds' }, 'input selects no open task to transfer');
         for (const taskId of taskIds) applyTaskHandover(tx, store.findTask(taskId)!, toUserId);
         const effects = { tasksMoved: { fromUserId, toUserId, taskIds } };
-        return { taskIds, toUserId, audit: tx.writeAudit(ctx.actorId, 'tasks.transferred', { type: 'user', id: fromUserId }, effects) };
+        return { taskIds, toUserId, audit: tx.writeAudit({ actorId: ctx.actorId, action: 'tasks.transferred', target: { type: 'user', id: fromUserId }, effects }) };
       });
     }),
 
@@ -310,7 +280,7 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
         const phoneNumber = store.findPhoneNumber(phoneNumberId)!;
         const next = { ...phoneNumber, status: 'inactive' as const, version: phoneNumber.version + 1 };
         tx.put('phoneNumber', next);
-        const audit = tx.writeAudit(ctx.actorId, 'phoneNumber.deactivated', { type: 'phoneNumber', id: phoneNumberId }, {});
+        const audit = tx.writeAudit({ actorId: ctx.actorId, action: 'phoneNumber.deactivated', target: { type: 'phoneNumber', id: phoneNumberId }, effects: {} });
         return { phoneNumber: copyPhoneNumber(next), audit };
       });
     }),
@@ -344,23 +314,13 @@ export function createInMemoryBackend(options: InMemoryBackendOptions): InMemory
       });
     }),
 
-    snapshot(organisationId?: string): OffboardData {
-      const { store } = tenantOf(organisationId);
-      const sorted = <T extends { readonly id: string }>(records: Iterable<T>, copy: (record: T) => T) =>
-        [...records].sort((a, b) => compareKeys(a.id, b.id)).map(copy);
-      return {
-        organisationId: store.organisationId,
-        seats: { total: store.seatsTotal },
-        users: sorted(store.users.values(), (user) => copyUser(user)),
-        contacts: sorted(store.contacts.values(), copyContact),
-        tasks: sorted(store.tasks.values(), copyTask),
-        salesBrains: sorted(store.salesBrains.values(), copySalesBrain),
-        phoneNumbers: sorted(store.phoneNumbers.values(), copyPhoneNumber),
-        history: sorted(store.history, (record) => ({ ...record })),
-        sessions: sorted(store.sessions.values(), copySession),
-        auditLog: structuredClone(store.auditLog),
-      };
-    },
+    ...schedules,
+    ...webhooks,
+    subscribe: (listener) => events.subscribe(listener),
+    // Events are announced as their change commits: nothing waits in an outbox here.
+    dispatchEvents: async () => 0,
+
+    snapshot: (organisationId) => snapshotOf(tenantOf(organisationId).store),
   };
   return backend;
 }

@@ -12,7 +12,9 @@ import {
   type Task,
   type User,
 } from '../domain/types';
+import type { ScheduledDeactivation } from '../domain/schedules';
 import type { OffboardPolicy, OffboardReadModel } from '../rules/readModel';
+import { ScheduleBook } from './scheduleBook';
 
 /** Records are replaced, never edited in place, so a rollback can put the previous object back. */
 type Kind = 'user' | 'contact' | 'task' | 'salesBrain' | 'phoneNumber' | 'session';
@@ -52,6 +54,8 @@ export class OrganisationStore implements OffboardReadModel {
   readonly auditLog: AuditEntry[];
   readonly seatsTotal: number;
   readonly organisationId: string;
+  /** R15: written through the transaction like every other record. */
+  readonly schedules = new ScheduleBook();
 
   private readonly contactsByOwner = new Map<string, Set<string>>();
   private readonly tasksByAssignee = new Map<string, Set<string>>();
@@ -321,6 +325,12 @@ export class OrganisationStore implements OffboardReadModel {
   }
   openSessionCount(userId: string): number {
     return this.openSessionsByUser.get(userId)?.size ?? 0;
+  }
+  findSchedule(scheduleId: string): ScheduledDeactivation | undefined {
+    return this.schedules.find(scheduleId);
+  }
+  pendingSchedulesOf(userId: string): readonly ScheduledDeactivation[] {
+    return this.schedules.pendingOf(userId);
   }
 
   // ---- listings ----

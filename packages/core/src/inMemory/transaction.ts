@@ -1,7 +1,17 @@
-import type { AuditAction, AuditEntry, AuditTargetType, Effects } from '../domain/types';
+import type { ScheduledDeactivation } from '../domain/schedules';
+import type { AuditAction, AuditEntry, AuditTargetType, DeactivationReason, Effects } from '../domain/types';
 import type { OrganisationStore } from './organisationStore';
 
 type Put = OrganisationStore['put'];
+
+/** One audit entry to write: who did what to which record, with which effects and, for a deactivation, why. */
+export interface AuditDraft {
+  readonly actorId: string;
+  readonly action: AuditAction;
+  readonly target: { readonly type: AuditTargetType; readonly id: string };
+  readonly effects: Effects;
+  readonly reason?: DeactivationReason | null;
+}
 
 /**
  * One mutation's writes. Every write goes through here and remembers what it replaced, so a
@@ -11,7 +21,8 @@ type Put = OrganisationStore['put'];
 export class Transaction {
   /** How to take back each write, newest last. */
   private readonly undo: (() => void)[] = [];
-  private audit: AuditEntry | null = null;
+  /** R10: the change's audit entries: its own first, then any schedule it settled (R15). */
+  readonly written: AuditEntry[] = [];
 
   constructor(
     private readonly store: OrganisationStore,
@@ -31,25 +42,32 @@ export class Transaction {
     this.undo.push(() => this.store.replaceAll(kind, nexts, prevs));
   };
 
-  /** R10: the one audit entry of this change, written last. */
-  writeAudit(actorId: string, action: AuditAction, target: { type: AuditTargetType; id: string }, effects: Effects): AuditEntry {
+  /** R15: a new schedule or a schedule's new state; a new one is taken back by removing it. */
+  putSchedule(next: ScheduledDeactivation): void {
+    const prev = this.store.schedules.put(next);
+    this.undo.push(() => (prev ? this.store.schedules.put(prev) : this.store.schedules.remove(next.id)));
+  }
+
+  /** R10: appends an audit entry, written after the records it describes. */
+  writeAudit(draft: AuditDraft): AuditEntry {
     const seq = this.store.auditLog.length + 1;
     const entry: AuditEntry = deepFreeze({
       id: `audit-${seq}`,
       seq,
       at: this.now().toISOString(),
-      actorId,
-      action,
-      target,
-      effects,
+      actorId: draft.actorId,
+      action: draft.action,
+      target: draft.target,
+      effects: draft.effects,
+      ...(draft.reason && { reason: draft.reason }),
     });
     this.store.appendAudit(entry);
-    this.audit = entry;
+    this.written.push(entry);
     return entry;
   }
 
   rollback(): void {
-    if (this.audit) this.store.retractLastAudit(this.audit);
+    for (let i = this.written.length - 1; i >= 0; i--) this.store.retractLastAudit(this.written[i]!);
     for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]!();
     this.store.settle();
   }

@@ -77,7 +77,7 @@ export function selfRefusal(caller: Caller, targetUserId: string): Refusal {
 
 /** R11: the caller saw an older version of the record than the one stored. */
 export function versionRefusal(
-  entity: 'user' | 'task' | 'phoneNumber',
+  entity: 'user' | 'task' | 'phoneNumber' | 'schedule',
   record: { readonly id: string; readonly version: number },
   expectedVersion: number | undefined,
 ): Refusal {
@@ -112,7 +112,7 @@ async function userOrRefusal(model: OffboardReadModel, userId: string): Promise<
 type Check = () => Refusal | Promise<Refusal>;
 
 /** The order of checks is part of the contract: standing, existence, self, version, then state. */
-async function firstRefusal(...checks: Check[]): Promise<Refusal> {
+export async function firstRefusal(...checks: Check[]): Promise<Refusal> {
   for (const check of checks) {
     const refusal = await check();
     if (refusal) return refusal;
@@ -121,7 +121,7 @@ async function firstRefusal(...checks: Check[]): Promise<Refusal> {
 }
 
 /** The user a guard is about, after the caller's standing; a refusal if either fails. */
-async function subject(model: OffboardReadModel, caller: Caller, userId: string): Promise<User | OffboardError> {
+export async function subject(model: OffboardReadModel, caller: Caller, userId: string): Promise<User | OffboardError> {
   return (await standingRefusal(model, caller, 'admin')) ?? userOrRefusal(model, userId);
 }
 

@@ -11,11 +11,15 @@ import {
   standingRefusal,
   type Refusal,
 } from './guards';
+import { pendingSchedulesFor, type PendingSchedules } from './pendingSchedules';
 import { readRefusalOf } from './readAccess';
+import { NO_EFFECTS, type EffectPreview } from './effects';
 import type { OffboardReadModel } from './readModel';
 
 export const SCENARIOS = ['employee-departure', 'role-change', 'team-downsizing'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+/** The scenario a plan is computed for when none is named: an employee leaving walks every step. */
+export const DEFAULT_SCENARIO: Scenario = 'employee-departure';
 
 /** R8: the article's five steps, in its order. */
 export const STEP_IDS = [
@@ -80,16 +84,6 @@ export interface PlanStep {
   readonly reason: Reason | null;
 }
 
-/** What a user action would do, shown in its confirmation before anyone acts. */
-export interface PlannedEffects {
-  readonly contactsOrphaned: number;
-  readonly tasksMadeTransferable: number;
-  readonly salesBrainsLeft: readonly { readonly id: string; readonly name: string }[];
-  readonly seatFreed: boolean;
-  readonly signInRevoked: boolean;
-  readonly sessionsEnded: number;
-}
-
 export type PlanAction = 'deactivateLicense' | 'assignLicense' | 'deactivateUser' | 'reactivateUser' | 'reassignContacts' | 'transferTasks';
 
 export interface OffboardingPlan {
@@ -115,11 +109,11 @@ export interface OffboardingPlan {
   readonly eligibleTargets: number;
   /** `null` when the actor may do it now, else why not. */
   readonly refusals: Readonly<Record<PlanAction, Reason | null>>;
-  readonly effects: {
-    readonly deactivateLicense: PlannedEffects | null;
-    readonly deactivateUser: PlannedEffects | null;
-  };
+  /** What each action would do (R2, R3, R5, R7, R8 step 2); `null` where the action does not apply to this user. */
+  readonly effects: Readonly<Record<PlanAction, EffectPreview | null>>;
   readonly steps: readonly PlanStep[];
+  /** R15: the deactivations scheduled for this user and still pending, by scope (admin-only, R12). */
+  readonly scheduled: PendingSchedules;
 }
 
 const asReason = (refusal: Refusal): Reason | null => (refusal ? refusalReason(refusal) : null);
@@ -131,24 +125,16 @@ function withoutNumbers(reason: Reason | null, seesNumbers: boolean): Reason | n
   return { ...reason, details };
 }
 
-type BrainRef = PlannedEffects['salesBrainsLeft'][number];
-
 /** R2's effects, which R3 includes when the user still holds an active license. */
-function licenseEffects(
-  user: User,
-  contacts: number,
-  tasksMadeTransferable: number,
-  salesBrains: readonly BrainRef[],
-): Omit<PlannedEffects, 'signInRevoked' | 'sessionsEnded'> {
-  if (!hasActiveLicense(user)) {
-    return { contactsOrphaned: 0, tasksMadeTransferable: 0, salesBrainsLeft: [], seatFreed: false };
-  }
+function licenseEffects(user: User, contacts: number, tasksMadeTransferable: number, salesBrains: EffectPreview['salesBrainsLeft']): EffectPreview {
+  if (!hasActiveLicense(user)) return NO_EFFECTS;
   return {
+    ...NO_EFFECTS,
     // R5: contacts stay put and become orphaned once their owner is no longer a salesperson.
     contactsOrphaned: isSalesperson(user) ? contacts : 0,
     tasksMadeTransferable,
     salesBrainsLeft: salesBrains,
-    seatFreed: true,
+    seatsFreed: 1,
   };
 }
 
@@ -162,7 +148,7 @@ export async function planOffboarding(
   model: OffboardReadModel,
   userId: string,
   caller: Caller,
-  scenario: Scenario = 'employee-departure',
+  scenario: Scenario = DEFAULT_SCENARIO,
 ): Promise<OffboardingPlan> {
   const user = await model.findUser(userId);
   if (!user) throw new OffboardError('NOT_FOUND', { entity: 'user', id: userId });
@@ -202,10 +188,19 @@ export async function planOffboarding(
   };
 
   const license = licenseEffects(user, contacts, openTasks - transferableTasks, salesBrains);
-  const effects = {
-    deactivateLicense: hasActiveLicense(user) ? { ...license, signInRevoked: false, sessionsEnded: 0 } : null,
-    deactivateUser:
-      user.status === 'active' ? { ...license, signInRevoked: true, sessionsEnded: await model.openSessionCount(userId) } : null,
+  const active = user.status === 'active';
+  const effects: Record<PlanAction, EffectPreview | null> = {
+    deactivateLicense: hasActiveLicense(user) ? license : null,
+    deactivateUser: active ? { ...license, signInRevoked: true, sessionsEnded: await model.openSessionCount(userId) } : null,
+    // R7: sign-in comes back, a license does not.
+    reactivateUser: active ? null : { ...NO_EFFECTS, signInRestored: true, licenseNotRestored: user.license !== null },
+    // R7: a seat is taken, and the user's own waiting tasks are theirs again.
+    assignLicense:
+      active && !hasActiveLicense(user)
+        ? { ...NO_EFFECTS, tasksNoLongerTransferable: transferableTasks, seatsAfter: seesSeats ? { used: seats.used + 1, total: seats.total } : null }
+        : null,
+    reassignContacts: contacts > 0 ? { ...NO_EFFECTS, contactsMoved: contacts } : null,
+    transferTasks: openTasks > 0 ? { ...NO_EFFECTS, tasksMoved: openTasks } : null,
   };
 
   const inScenario = new Set(SCENARIO_STEPS[scenario]);
@@ -262,5 +257,6 @@ export async function planOffboarding(
     refusals,
     effects,
     steps,
+    scheduled: await pendingSchedulesFor(model, caller, userId),
   };
 }

@@ -13,7 +13,7 @@ export type ReadRequest =
   | { readonly read: 'plan'; readonly userId: string }
   | { readonly read: 'contacts'; readonly ownerId?: string }
   | { readonly read: 'tasks'; readonly assigneeId?: string; readonly transferable?: boolean }
-  | { readonly read: 'access' | 'audit-log' | 'history' | 'phone-numbers' | 'sales-brains' | 'seats' };
+  | { readonly read: 'access' | 'audit-log' | 'history' | 'phone-numbers' | 'sales-brains' | 'seats' | 'scheduled-deactivations' | 'webhooks' };
 
 /** What a caller may see of what it may read. */
 export interface ReadAccess {

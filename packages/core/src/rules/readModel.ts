@@ -1,3 +1,4 @@
+import type { ScheduledDeactivation } from '../domain/schedules';
 import type { PhoneNumber, SalesBrain, SeatUsage, Task, User } from '../domain/types';
 
 /** What R12 lets members read beyond its default, when an organisation chooses to widen it. */
@@ -17,11 +18,17 @@ export interface OffboardPolicy {
    * @default []
    */
   readonly memberReads: readonly MemberRead[];
+  /**
+   * R14: refuse a license or user deactivation, and the scheduling of one, that gives no reason
+   * (`REASON_REQUIRED`). @default false
+   */
+  readonly requireReason: boolean;
 }
 
 export const DEFAULT_POLICY: OffboardPolicy = {
   requireContactReassignment: false,
   memberReads: [],
+  requireReason: false,
 };
 
 /** A value now (in memory) or later (a database): the rules await either. */
@@ -66,5 +73,9 @@ export interface OffboardReadModel {
   salesBrainsOf(userId: string): Awaitable<readonly SalesBrain[]>;
   seatUsage(): Awaitable<SeatUsage>;
   openSessionCount(userId: string): Awaitable<number>;
+  /** R15 */
+  findSchedule(scheduleId: string): Awaitable<ScheduledDeactivation | undefined>;
+  /** R15: the user's pending scheduled deactivations, at most one per scope. */
+  pendingSchedulesOf(userId: string): Awaitable<readonly ScheduledDeactivation[]>;
 }
 

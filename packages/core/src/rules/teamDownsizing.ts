@@ -1,5 +1,6 @@
 import { LAST_LICENSE_IN_COUNTRY_MESSAGE } from '../errors/OffboardError';
-import type { OffboardingPlan, PlannedEffects, Reason } from './plan';
+import { combineEffects, type EffectPreview } from './effects';
+import type { OffboardingPlan, Reason } from './plan';
 
 export interface TeamDownsizingEntry {
   readonly userId: string;
@@ -12,10 +13,8 @@ export interface TeamDownsizingEntry {
 export interface TeamDownsizingPreview {
   readonly entries: readonly TeamDownsizingEntry[];
   readonly allowed: number;
-  readonly seatsFreed: number;
-  readonly contactsOrphaned: number;
-  readonly tasksMadeTransferable: number;
-  readonly salesBrainsLeft: PlannedEffects['salesBrainsLeft'];
+  /** What the licenses the batch allows would do together. */
+  readonly effects: EffectPreview;
 }
 
 /**
@@ -25,10 +24,7 @@ export interface TeamDownsizingPreview {
  */
 export function planTeamDownsizing(plans: readonly OffboardingPlan[]): TeamDownsizingPreview {
   const removedByCountry = new Map<string, number>();
-  const brains = new Map<string, PlannedEffects['salesBrainsLeft'][number]>();
-  let seatsFreed = 0;
-  let contactsOrphaned = 0;
-  let tasksMadeTransferable = 0;
+  const allowedEffects: EffectPreview[] = [];
 
   const entries = plans.map((plan): TeamDownsizingEntry => {
     const entry = { userId: plan.user.id, name: plan.user.name };
@@ -49,22 +45,9 @@ export function planTeamDownsizing(plans: readonly OffboardingPlan[]): TeamDowns
       }
       removedByCountry.set(last.country, removed + 1);
     }
-    const effects = plan.effects.deactivateLicense;
-    if (effects) {
-      seatsFreed += effects.seatFreed ? 1 : 0;
-      contactsOrphaned += effects.contactsOrphaned;
-      tasksMadeTransferable += effects.tasksMadeTransferable;
-      for (const brain of effects.salesBrainsLeft) brains.set(brain.id, brain);
-    }
+    if (plan.effects.deactivateLicense) allowedEffects.push(plan.effects.deactivateLicense);
     return { ...entry, refusal: null };
   });
 
-  return {
-    entries,
-    allowed: entries.filter((entry) => entry.refusal === null).length,
-    seatsFreed,
-    contactsOrphaned,
-    tasksMadeTransferable,
-    salesBrainsLeft: [...brains.values()],
-  };
+  return { entries, allowed: entries.filter((entry) => entry.refusal === null).length, effects: combineEffects(allowedEffects) };
 }

@@ -1,5 +1,6 @@
 import type { OffboardAdapter } from '../adapter/OffboardAdapter';
 import { OffboardError, type ErrorCode } from '../errors/OffboardError';
+import { createFaultSchedule } from './faultSchedule';
 
 export interface InjectedFault {
   /** `before`: the call never reaches the backend. `after`: it runs, then its answer is lost. */
@@ -32,15 +33,8 @@ function methodNames(adapter: OffboardAdapter): (keyof OffboardAdapter)[] {
  * converge on exactly one application.
  */
 export function withFaults(adapter: OffboardAdapter): FaultyAdapter {
-  const pending = new Map<keyof OffboardAdapter, { fault: InjectedFault; left: number }>();
+  const pending = createFaultSchedule<InjectedFault, keyof OffboardAdapter>();
   const calls: Partial<Record<keyof OffboardAdapter, number>> = {};
-  const takeFault = (method: keyof OffboardAdapter) => {
-    const entry = pending.get(method);
-    if (!entry) return null;
-    entry.left -= 1;
-    if (entry.left <= 0) pending.delete(method);
-    return entry.fault;
-  };
   const fail = (fault: InjectedFault, method: string) =>
     new OffboardError(fault.code ?? 'NETWORK_ERROR', { reason: 'injected', method, when: fault.when });
 
@@ -50,7 +44,7 @@ export function withFaults(adapter: OffboardAdapter): FaultyAdapter {
     if (typeof original !== 'function') continue;
     wrapped[method] = async (...args: unknown[]) => {
       calls[method] = (calls[method] ?? 0) + 1;
-      const fault = takeFault(method);
+      const fault = pending.take(method);
       if (fault?.when === 'before') throw fail(fault, method);
       const result = await (original as (...inner: unknown[]) => Promise<unknown>).apply(adapter, args);
       if (fault?.when === 'after') throw fail(fault, method);
@@ -59,7 +53,7 @@ export function withFaults(adapter: OffboardAdapter): FaultyAdapter {
   }
   return Object.assign(wrapped as unknown as OffboardAdapter, {
     failNext(method: keyof OffboardAdapter, fault: InjectedFault) {
-      pending.set(method, { fault, left: fault.times ?? 1 });
+      pending.set(method, fault);
     },
     calls,
   });

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import type { LifecycleBackend } from '../adapter/LifecycleBackend';
 import type { MutationContext, OffboardAdapter, Page, PageRequest, ReadContext } from '../adapter/OffboardAdapter';
+import type { ScheduledDeactivation } from '../domain/schedules';
 import { DEMO_ORGANISATION_ID } from '../fixtures/demoOrganisation';
 import { readAllPages } from '../adapter/readAllPages';
 import type { AuditEntry, OffboardData } from '../domain/types';
@@ -12,12 +14,26 @@ export interface ConformanceSetup {
    * which may share ids. Tests act in the first unless they say otherwise.
    */
   readonly organisations: readonly OffboardData[];
-  /** Policy options the backend must apply (R5 strict contacts, R12 wider member reads). */
+  /** Policy options the backend must apply (R5 strict contacts, R12 wider member reads, R14 reasons). */
   readonly policy?: Partial<OffboardPolicy>;
+  /**
+   * The time the backend must keep (its `clock` option): what is "now" for audit entries, key
+   * expiry and whether a schedule is due (R15). The suite moves it forward to make schedules due.
+   */
+  readonly clock: () => Date;
 }
 
+/**
+ * The adapter, and what the suite needs of the backend behind it to prove R15 and R16: the
+ * runner of due schedules (on `setup.clock`) and the subscription to its events. Offboard's own
+ * backends are all three at once; over HTTP, the adapter is the client and the hooks are the
+ * server's backend's. `dispatchEvents`, when given, is called before events are looked at (a
+ * backend that dispatches from an outbox); without it, events are expected as changes resolve.
+ */
+export type ConformanceAdapter = OffboardAdapter & Partial<Pick<LifecycleBackend, 'runDueSchedules' | 'subscribe' | 'dispatchEvents'>>;
+
 /** Builds a fresh adapter over `setup` for one test; the suite never shares state between tests. */
-export type ConformanceFactory = (setup: ConformanceSetup) => OffboardAdapter | Promise<OffboardAdapter>;
+export type ConformanceFactory = (setup: ConformanceSetup) => ConformanceAdapter | Promise<ConformanceAdapter>;
 
 /** Everything an adapter lets anyone see, read through the adapter itself. */
 export interface Observation {
@@ -29,6 +45,8 @@ export interface Observation {
   readonly history: OffboardData['history'];
   readonly auditLog: readonly AuditEntry[];
   readonly seats: Awaited<ReturnType<OffboardAdapter['getSeatUsage']>>;
+  /** R15 */
+  readonly schedules: readonly ScheduledDeactivation[];
 }
 
 /** Every item of a paged read, 500 at a time. */
@@ -47,7 +65,7 @@ export const observer = observerOf();
 /** The whole observable state of an organisation, so a test can prove that a refusal changed nothing. */
 export async function observe(adapter: OffboardAdapter, organisationId: string = DEMO_ORGANISATION_ID): Promise<Observation> {
   const observer = observerOf(organisationId);
-  const [users, contacts, tasks, salesBrains, phoneNumbers, history, auditLog, seats] = await Promise.all([
+  const [users, contacts, tasks, salesBrains, phoneNumbers, history, auditLog, seats, schedules] = await Promise.all([
     readAll((page) => adapter.listUsers({ ...page, status: 'all' }, observer)),
     readAll((page) => adapter.listContacts(page, observer)),
     readAll((page) => adapter.listTasks(page, observer)),
@@ -56,6 +74,7 @@ export async function observe(adapter: OffboardAdapter, organisationId: string =
     readAll((page) => adapter.listHistory(page, observer)),
     readAll((page) => adapter.listAuditLog(page, observer)),
     adapter.getSeatUsage(observer),
+    readAll((page) => adapter.listScheduledDeactivations(page, observer)),
   ]);
   return {
     users: byId(users),
@@ -66,6 +85,7 @@ export async function observe(adapter: OffboardAdapter, organisationId: string =
     history: byId(history),
     auditLog,
     seats,
+    schedules,
   };
 }
 

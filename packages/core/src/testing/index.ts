@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { freshFrom } from './context';
+import { freshFrom, freshLifecycleFrom } from './context';
 import type { ConformanceFactory } from './harness';
 import { noDeletionSuite } from './rules/R01.noDeletion';
 import { deactivateLicenseSuite } from './rules/R02.deactivateLicense';
@@ -14,6 +14,10 @@ import { auditSuite } from './rules/R10.audit';
 import { whoMayReadSuite } from './rules/R12.whoMayRead';
 import { tenancySuite } from './rules/R13.tenancy';
 import { retriesSuite } from './rules/R11.retries';
+import { reasonsSuite } from './rules/R14.reasons';
+import { scheduleRunsSuite } from './rules/R15.scheduleRuns';
+import { scheduledDeactivationSuite } from './rules/R15.scheduledDeactivation';
+import { eventsSuite } from './rules/R16.events';
 import { racesSuite, type RaceOptions } from './rules/races';
 import { propertiesSuite, type PropertyOptions } from './rules/properties';
 import { validationSuite } from './rules/validation';
@@ -26,22 +30,31 @@ export {
   readAll,
   refusal,
   refusedWithoutChange,
+  type ConformanceAdapter,
   type ConformanceFactory,
   type ConformanceSetup,
   type Observation,
 } from './harness';
-export { people } from './context';
+export { people, testClock, type TestClock } from './context';
 export { singleAdminOrganisation } from '../fixtures/demoOrganisation';
 export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdapter';
+export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhookReceiver';
 
 /**
- * The proof that an adapter is an Offboard adapter: every rule R1–R13, idempotency, versions,
+ * The proof that an adapter is an Offboard adapter: every rule R1–R16, idempotency, versions,
  * races, bad input and random command sequences checked against a plain model, run under vitest against adapters the factory builds fresh for each test
  * (on the demo organisation unless a test brings its own data).
  *
  * ```ts
  * import { describeOffboardConformance } from '@offboard/core/testing';
- * describeOffboardConformance('my backend', ({ data, policy }) => createMyAdapterOverSeededDb(data, policy));
+ * describeOffboardConformance('my backend', ({ organisations, policy, clock }) => createMyBackendOverSeededDb(organisations, policy, clock));
+ * ```
+ *
+ * The factory passes `clock` to the backend and returns it, or an adapter with the backend's
+ * `runDueSchedules` and `subscribe` (R15, R16):
+ *
+ * ```ts
+ * ({ organisations, policy, clock }) => Object.assign(createHttpAdapter(…), { runDueSchedules: backend.runDueSchedules, subscribe: backend.subscribe })
  * ```
  */
 export interface ConformanceOptions {
@@ -55,6 +68,7 @@ export interface ConformanceOptions {
 
 export function describeOffboardConformance(name: string, factory: ConformanceFactory, options: ConformanceOptions = {}): void {
   const fresh = freshFrom(factory);
+  const lifecycle = freshLifecycleFrom(factory);
   describe(`Offboard conformance: ${name}`, () => {
     noDeletionSuite(fresh);
     deactivateLicenseSuite(fresh);
@@ -69,8 +83,12 @@ export function describeOffboardConformance(name: string, factory: ConformanceFa
     retriesSuite(fresh);
     whoMayReadSuite(fresh);
     tenancySuite(fresh);
+    reasonsSuite(fresh);
+    scheduledDeactivationSuite(lifecycle);
+    scheduleRunsSuite(lifecycle);
+    eventsSuite(lifecycle);
     racesSuite(fresh, { runs: options.raceRuns });
     validationSuite(fresh);
-    propertiesSuite(fresh, { sequences: options.sequences, timeoutMs: options.propertyTimeoutMs });
+    propertiesSuite(lifecycle, { sequences: options.sequences, timeoutMs: options.propertyTimeoutMs });
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATIONS, ROUTES, type Caller, type OperationName, type Route } from '../../src';
 import { DEMO_ORGANISATION_ID, demoOrganisation, generateOrganisation } from '../../src/fixtures';
-import { createInMemoryBackend } from '../../src/inMemory';
+import { createInMemoryBackend, type InMemoryBackend } from '../../src/inMemory';
 import { createDemoAuthenticator, createOffboardHandler, type OffboardHandlerOptions } from '../../src/http/server';
 
 const ORIGIN = 'https://crm.example';
@@ -30,8 +30,13 @@ const admin = { actorId: 'u-ana' };
 const member = { actorId: 'u-carla' };
 const service = { actorId: 'svc-directory', kind: 'service' as const };
 
-/** One request per operation, valid for an admin of the demo organisation. */
-const requests: Record<OperationName, { method: string; path: string; body?: unknown }> = {
+/** A pending schedule of the demo organisation, `sd-1`, for the requests that need one. */
+const scheduleOne = async (backend: InMemoryBackend) => {
+  await backend.scheduleDeactivation('u-oscar', { scope: 'user', at: '2099-01-01T09:00:00Z' }, { organisationId: DEMO_ORGANISATION_ID, actorId: 'u-ana' });
+};
+
+/** One request per operation, valid for an admin of the demo organisation (after its setup). */
+const requests: Record<OperationName, { method: string; path: string; body?: unknown; setup?: (backend: InMemoryBackend) => Promise<void> }> = {
   listUsers: { method: 'GET', path: '/v1/users' },
   getUser: { method: 'GET', path: '/v1/users/u-elena' },
   getOffboardingPlan: { method: 'GET', path: '/v1/users/u-elena/offboarding-plan' },
@@ -52,6 +57,9 @@ const requests: Record<OperationName, { method: string; path: string; body?: unk
   getSeatUsage: { method: 'GET', path: '/v1/seats' },
   listAuditLog: { method: 'GET', path: '/v1/audit-log' },
   listHistory: { method: 'GET', path: '/v1/history?userId=u-elena' },
+  scheduleDeactivation: { method: 'POST', path: '/v1/users/u-elena/scheduled-deactivations', body: { scope: 'user', at: '2099-01-01T09:00:00Z' } },
+  cancelScheduledDeactivation: { method: 'POST', path: '/v1/scheduled-deactivations/sd-1/cancel', setup: scheduleOne },
+  listScheduledDeactivations: { method: 'GET', path: '/v1/scheduled-deactivations' },
 };
 
 /** What each role is answered, per operation (R9, R12): the matrix the README's security model states. */
@@ -72,9 +80,10 @@ describe('createOffboardHandler: identity (the server decides who acts)', () => 
   for (const role of ['admin', 'member', 'service', 'none'] as const) {
     it(`R12, R9: every read and every change answered for ${role === 'none' ? 'no credentials' : `a${role === 'admin' ? 'n' : ''} ${role}`} as the security model says`, async () => {
       for (const operation of OPERATIONS) {
-        const { call, credentials } = serve();
+        const { call, credentials, backend } = serve();
         const headers = role === 'none' ? {} : credentials(role === 'admin' ? admin : role === 'member' ? member : service);
-        const { method, path, body } = requests[operation];
+        const { method, path, body, setup } = requests[operation];
+        await setup?.(backend);
         const response = await call(method, path, { headers, body });
         expect([operation, response.status]).toEqual([operation, expected[role][operation] ?? expected[role].default]);
         if (response.status >= 400) expect(response.headers.get('Content-Type')).toBe('application/problem+json');
@@ -141,6 +150,10 @@ describe('createOffboardHandler: tenancy over HTTP (R13)', () => {
     const user = other.users.find((candidate) => !demo.has(candidate.id) && candidate.status === 'active')!.id;
     const task = other.tasks.find((candidate) => !demo.has(candidate.id))!.id;
     const number = other.phoneNumbers.find((candidate) => !demo.has(candidate.id))!.id;
+    // A schedule of the other organisation: the demo organisation has none of that id.
+    const { schedule: foreignSchedule } = await backend.scheduleDeactivation(user, { scope: 'user', at: '2099-01-01T09:00:00Z' }, { organisationId: OTHER, actorId: 'svc-directory', kind: 'service' });
+    const schedule = foreignSchedule.id;
+    const before = backend.snapshot(OTHER);
     const foreign: Partial<Record<OperationName, { method: string; path: string; body?: unknown }>> = {
       getUser: { method: 'GET', path: `/v1/users/${user}` },
       getOffboardingPlan: { method: 'GET', path: `/v1/users/${user}/offboarding-plan` },
@@ -153,6 +166,8 @@ describe('createOffboardHandler: tenancy over HTTP (R13)', () => {
       takeTask: { method: 'POST', path: `/v1/tasks/${task}/take` },
       transferTasks: { method: 'POST', path: '/v1/tasks/transfer', body: { fromUserId: user, toUserId: 'u-oscar' } },
       deactivatePhoneNumber: { method: 'POST', path: `/v1/phone-numbers/${number}/deactivate` },
+      scheduleDeactivation: { method: 'POST', path: `/v1/users/${user}/scheduled-deactivations`, body: { scope: 'user', at: '2099-01-01T09:00:00Z' } },
+      cancelScheduledDeactivation: { method: 'POST', path: `/v1/scheduled-deactivations/${schedule}/cancel` },
     };
     const idRoutes = OPERATIONS.filter((operation) => { const route: Route = ROUTES[operation]; return route.id !== undefined || route.bulk; });
     expect(Object.keys(foreign).sort()).toEqual(idRoutes.filter((operation) => operation !== 'deleteUser').sort());
@@ -160,7 +175,8 @@ describe('createOffboardHandler: tenancy over HTTP (R13)', () => {
       const response = await call(method, path, { headers: credentials(admin), body });
       expect([operation, response.status, response.body?.code]).toEqual([operation, 404, 'NOT_FOUND']);
     }
-    expect(backend.snapshot(OTHER)).toEqual(other);
+    expect(backend.snapshot(OTHER)).toEqual(before);
+    expect((await backend.listScheduledDeactivations({}, { organisationId: OTHER, actorId: 'svc-directory', kind: 'service' })).items).toEqual([foreignSchedule]);
   });
 
   it('R13: the same Idempotency-Key in two organisations and from two actors names independent requests', async () => {

@@ -87,6 +87,26 @@ describe('createOffboardHandler: limits', () => {
   });
 });
 
+describe('createOffboardHandler: a client that leaves', () => {
+  it('a body that breaks off mid-way is the client’s failure: 400 on body, nothing reported to onError, nothing changed', async () => {
+    const { call, reports, backend } = serve();
+    const before = backend.snapshot();
+    let sent = false;
+    // What a runtime's body stream does when the connection closes before the body is whole.
+    const broken = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('aborted'));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"fromUserId":"u-diego","toUs'));
+      },
+    });
+    const response = await call('POST', '/v1/tasks/transfer', { body: broken, duplex: 'half' } as RequestInit);
+    expect([response.status, ((await response.json()) as { details: { field: string } }).details.field]).toEqual([400, 'body']);
+    expect(reports).toEqual([]);
+    expect(backend.snapshot()).toEqual(before);
+  });
+});
+
 describe('createOffboardHandler: errors and responses', () => {
   it('an adapter’s own error becomes a generic 500 with a correlation id; the cause never leaves, onError hears it', async () => {
     const broken = { ...createInMemoryBackend({ data: demoOrganisation() }) } as OffboardAdapter;

@@ -1,6 +1,6 @@
 import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
-import { offboardingMachine, type RunningStep } from '../../src';
+import { offboardingMachine, type OffboardingEmitted, type RunningStep } from '../../src/machines';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const statuses = (actor: ReturnType<typeof start>) => actor.getSnapshot().context.plan!.steps.map((step) => step.status);
@@ -50,6 +50,42 @@ describe('offboardingMachine', () => {
       ['license.deactivated', 'u-diego'],
       ['user.deactivated', 'u-diego'],
     ]);
+  });
+
+  it('R8: a step that takes something away waits for CONFIRM; CANCEL sends nothing; each step emits its results and "Step N done"', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-diego', 'employee-departure');
+    const changes: OffboardingEmitted[] = [];
+    actor.on('changed', (event) => changes.push(event));
+    await settled(actor, 'ready.inProgress');
+    actor.send({ type: 'ASK_STEP', request: { step: 'deactivate-user' } });
+    expect(actor.getSnapshot().value).toEqual({ ready: 'inProgress' });
+    actor.send({ type: 'ASK_STEP', request: { step: 'check-phone-numbers' } });
+    expect(actor.getSnapshot().value).toBe('confirming');
+    expect(actor.getSnapshot().context.asking).toEqual({ step: 'check-phone-numbers' });
+    actor.send({ type: 'CANCEL' });
+    await settled(actor, 'ready.inProgress');
+    expect(adapter.calls.deactivatePhoneNumber).toBeUndefined();
+
+    actor.send({ type: 'ASK_STEP', request: { step: 'check-phone-numbers' } });
+    actor.send({ type: 'CONFIRM' });
+    expect(actor.getSnapshot().context.running).toMatchObject({ request: { step: 'check-phone-numbers', phoneNumberIds: ['pn-co-1', 'pn-co-2'] } });
+    await settled(actor, 'ready.inProgress');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ step: 'check-phone-numbers', announcement: { key: 'checklist.stepDone', values: { number: 3, step: 'check-phone-numbers' } } });
+    expect(changes[0]!.results.map((result) => result.audit.action)).toEqual(['phoneNumber.deactivated', 'phoneNumber.deactivated']);
+    expect((await backend.listPhoneNumbers({ country: 'CO', status: 'active' }, observer)).total).toBe(0);
+  });
+
+  it('R12: a member asking for another user’s checklist is refused in the first state; their own loads', async () => {
+    const { adapter } = setup();
+    const other = run(offboardingMachine, { adapter, caller: as('u-carla'), userId: 'u-diego' });
+    await settled(other, 'refused');
+    expect(other.getSnapshot().context.refusal).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'admin-only' } });
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
+    const own = run(offboardingMachine, { adapter, caller: as('u-carla'), userId: 'u-carla' });
+    await settled(own, 'ready.inProgress');
+    expect(own.getSnapshot().context.scenario).toBe('employee-departure');
   });
 
   it('R8: a role change ends with the license freed and the user still signed in with reports', async () => {

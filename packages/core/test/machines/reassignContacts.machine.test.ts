@@ -1,6 +1,6 @@
 import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
-import { reassignContactsMachine, reassignPreview, selectedCount } from '../../src';
+import { reassignContactsMachine, reassignPreview, selectedCount } from '../../src/machines';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const start = (adapter: ReturnType<typeof setup>['adapter'], fromOwnerId: string, contactIds?: string[]) =>
@@ -12,6 +12,7 @@ describe('reassignContactsMachine', () => {
     const actor = start(adapter, 'u-diego');
     await settled(actor, 'choosingContacts');
     expect(actor.getSnapshot().context.ownerContacts).toBe(40);
+    expect(actor.getSnapshot().context.owner?.name).toBe('Diego Rojas');
     actor.send({ type: 'NEXT' });
     expect(actor.getSnapshot().value).toBe('choosingContacts');
     actor.send({ type: 'SELECT_ALL' });
@@ -51,6 +52,18 @@ describe('reassignContactsMachine', () => {
     expect(actor.getSnapshot().context.targets).toEqual([]);
     actor.send({ type: 'TOGGLE_TARGET', userId: 'u-carla' });
     expect(actor.getSnapshot().context.targets).toEqual(['u-carla']);
+  });
+
+  it('R9: a member is refused in the first state, before choosing anything or reading a contact', async () => {
+    const { adapter } = setup();
+    const actor = run(reassignContactsMachine, { adapter, caller: as('u-carla'), fromOwnerId: 'u-diego' });
+    await settled(actor, 'refused');
+    expect(actor.getSnapshot().context.refusal).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not-admin' } });
+    actor.send({ type: 'SELECT_ALL' });
+    actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('refused');
+    expect(adapter.calls.listContacts).toBeUndefined();
+    expect(adapter.calls.listUsers).toBeUndefined();
   });
 
   it('R11: an error keeps every choice; retry and resubmitting unchanged choices reuse the key, so nothing moves twice', async () => {

@@ -1,6 +1,6 @@
 import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
-import { teamDownsizingMachine } from '../../src';
+import { teamDownsizingMachine, type TeamDownsizingEmitted } from '../../src/machines';
 import { countingKeys, run, settled, setup } from './helpers';
 
 const start = (adapter: ReturnType<typeof setup>['adapter'], userIds: string[]) =>
@@ -11,11 +11,16 @@ describe('teamDownsizingMachine', () => {
     const { adapter, backend } = setup();
     const seats = await backend.getSeatUsage(observer);
     const actor = start(adapter, ['u-fernando', 'u-gabriela', 'u-hugo']);
+    const changes: TeamDownsizingEmitted[] = [];
+    actor.on('changed', (event) => changes.push(event));
     await settled(actor, 'previewing');
-    expect(actor.getSnapshot().context.preview).toMatchObject({ allowed: 3, seatsFreed: 3, contactsOrphaned: 42 });
+    expect(actor.getSnapshot().context.preview).toMatchObject({ allowed: 3, effects: { seatsFreed: 3, contactsOrphaned: 42 } });
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'done');
-    expect(Object.values(actor.getSnapshot().context.outcomes)).toEqual([{ status: 'done' }, { status: 'done' }, { status: 'done' }]);
+    expect(Object.values(actor.getSnapshot().context.outcomes).map((outcome) => outcome.status)).toEqual(['done', 'done', 'done']);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.results.map((result) => result.audit.action)).toEqual(['license.deactivated', 'license.deactivated', 'license.deactivated']);
+    expect(changes[0]!.announcement).toEqual({ key: 'downsizing.done', values: { count: 3 } });
     expect((await backend.getSeatUsage(observer)).used).toBe(seats.used - 3);
     for (const id of ['u-fernando', 'u-gabriela', 'u-hugo']) {
       expect(await backend.getAccess(id, observer)).toMatchObject({ canSignIn: true, commercialFeatures: false });
@@ -31,10 +36,10 @@ describe('teamDownsizingMachine', () => {
     await settled(actor, 'previewing');
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'done');
-    expect(actor.getSnapshot().context.outcomes).toEqual({
-      'u-ignacio': { status: 'done' },
+    expect(actor.getSnapshot().context.outcomes).toMatchObject({
+      'u-ignacio': { status: 'done', change: { user: { id: 'u-ignacio' } } },
       'u-julia': { status: 'skipped', error: null },
-      'u-hugo': { status: 'done' },
+      'u-hugo': { status: 'done', change: { user: { id: 'u-hugo' } } },
     });
     expect((await backend.getUser('u-julia', observer)).license?.status).toBe('active');
   });
@@ -42,19 +47,32 @@ describe('teamDownsizingMachine', () => {
   it('R11: a transport failure leaves the others done; the retry finishes the rest exactly once', async () => {
     const { adapter, backend } = setup();
     const actor = start(adapter, ['u-fernando', 'u-gabriela']);
+    const changes: TeamDownsizingEmitted[] = [];
+    actor.on('changed', (event) => changes.push(event));
     await settled(actor, 'previewing');
     adapter.failNext('deactivateLicense', { when: 'after' });
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'partial');
     expect(actor.getSnapshot().context.outcomes['u-fernando']).toMatchObject({ status: 'failed' });
-    expect(actor.getSnapshot().context.outcomes['u-gabriela']).toEqual({ status: 'done' });
+    expect(actor.getSnapshot().context.outcomes['u-gabriela']).toMatchObject({ status: 'done' });
     actor.send({ type: 'RETRY' });
     await settled(actor, 'done');
+    // Each run says what it did: the retry announces the one license it finished, not the first again.
+    expect(changes.map((change) => change.results.map((result) => ('user' in result ? result.user.id : null)))).toEqual([['u-gabriela'], ['u-fernando']]);
     expect((await backend.listAuditLog({ action: 'license.deactivated' }, observer)).items.map((entry) => entry.target.id).sort()).toEqual([
       'u-fernando',
       'u-gabriela',
       'u-marta',
     ]);
+  });
+
+  it('R9: a member is refused in the first state, before any plan is read', async () => {
+    const { adapter } = setup();
+    const actor = run(teamDownsizingMachine, { adapter, caller: as('u-carla'), userIds: ['u-fernando'] });
+    await settled(actor, 'refused');
+    expect(actor.getSnapshot().context.refusal).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not-admin' } });
+    expect(adapter.calls.getUser).toBe(1);
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
   });
 
   it('R11: a refusal at run time (someone else changed the user) is reported, not retried', async () => {

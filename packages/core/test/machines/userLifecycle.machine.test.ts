@@ -1,6 +1,6 @@
 import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
-import { userLifecycleMachine, type UserLifecycleEmitted } from '../../src';
+import { userLifecycleMachine, type UserLifecycleEmitted } from '../../src/machines';
 import { DEMO_SCENARIOS } from '../../src/fixtures';
 import { countingKeys, run, settled, setup } from './helpers';
 
@@ -17,11 +17,12 @@ describe('userLifecycleMachine', () => {
     actor.send({ type: 'DEACTIVATE_LICENSE' });
     const confirming = actor.getSnapshot();
     expect(confirming.value).toBe('confirming');
-    expect(confirming.context.plan?.effects.deactivateLicense).toMatchObject({ contactsOrphaned: 25, tasksMadeTransferable: 2, seatFreed: true });
+    expect(confirming.context.plan?.effects.deactivateLicense).toMatchObject({ contactsOrphaned: 25, tasksMadeTransferable: 2, seatsFreed: 1 });
     actor.send({ type: 'CONFIRM' });
     await settled(actor, 'ready.unlicensed');
     expect(changes).toHaveLength(1);
-    expect(changes[0]!.change.user.license?.status).toBe('inactive');
+    expect(changes[0]!.results).toHaveLength(1);
+    expect(changes[0]!.results[0]).toMatchObject({ user: { license: { status: 'inactive' } }, audit: { action: 'license.deactivated' } });
     expect((await backend.listAuditLog({ targetId: 'u-carla' }, observer)).items.map((entry) => entry.action)).toEqual(['license.deactivated']);
   });
 
@@ -77,11 +78,46 @@ describe('userLifecycleMachine', () => {
     expect(own.getSnapshot().value).toEqual({ ready: 'licensed' });
   });
 
-  it('R12: a member may not even read another user’s plan: the machine stops at loadFailed, FORBIDDEN (admin-only)', async () => {
+  it('R12: a member may not even read another user’s plan: refused in the first state, FORBIDDEN (admin-only), nothing read', async () => {
     const { adapter } = setup();
     const member = start(adapter, 'u-elena', 'u-carla');
-    await settled(member, 'loadFailed');
-    expect(member.getSnapshot().context.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'admin-only' }, retryable: false });
+    await settled(member, 'refused');
+    expect(member.getSnapshot().context.refusal).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'admin-only' }, retryable: false });
+    expect(member.getSnapshot().context.actor?.id).toBe('u-carla');
+    expect(adapter.calls.getUser).toBe(1);
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
+  });
+
+  it('R12: a member reads their own plan', async () => {
+    const { adapter } = setup();
+    const own = start(adapter, 'u-carla', 'u-carla');
+    await settled(own, 'ready.licensed');
+    expect(own.getSnapshot().context.refusal).toBeNull();
+  });
+
+  it('R9: with the admin gate a member is refused (not-admin) before the plan is read; a service passes without a record', async () => {
+    const { adapter } = setup();
+    const member = run(userLifecycleMachine, { adapter, caller: as('u-carla'), userId: 'u-carla', gate: 'admin' });
+    await settled(member, 'refused');
+    expect(member.getSnapshot().context.refusal).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not-admin' } });
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
+
+    const service = run(userLifecycleMachine, { adapter, caller: { ...as('svc-directory'), kind: 'service' }, userId: 'u-elena', gate: 'admin' });
+    await settled(service, 'ready.licensed');
+    expect(adapter.calls.getUser).toBe(1);
+    expect(adapter.calls.getOffboardingPlan).toBe(1);
+  });
+
+  it('a failure to read the caller’s own record is typed, and the retry checks the caller again', async () => {
+    const { adapter } = setup();
+    adapter.failNext('getUser', { when: 'before' });
+    const actor = start(adapter, 'u-carla');
+    await settled(actor, 'loadFailed');
+    expect(actor.getSnapshot().context.error?.code).toBe('NETWORK_ERROR');
+    expect(adapter.calls.getOffboardingPlan).toBeUndefined();
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'ready.licensed');
+    expect(adapter.calls.getUser).toBe(2);
   });
 
   it('R11: an answer lost after the change is retried under the same key and applied exactly once', async () => {
@@ -137,5 +173,7 @@ describe('userLifecycleMachine', () => {
     expect(actor.getSnapshot().context.error?.code).toBe('NETWORK_ERROR');
     actor.send({ type: 'RETRY' });
     await settled(actor, 'ready.licensed');
+    // One read of the caller and one of the plan per attempt.
+    expect([adapter.calls.getUser, adapter.calls.getOffboardingPlan]).toEqual([2, 2]);
   });
 });

@@ -8,7 +8,8 @@ import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
-import { OffboardError, userLifecycleMachine, type OffboardData, type OffboardingPlan, type PendingLifecycleAction, type User, type UserChange, type UserLifecycleEvent } from '../../src';
+import { OffboardError, type OffboardData, type OffboardingPlan, type User, type UserChange } from '../../src';
+import { userLifecycleMachine, type PendingLifecycleAction, type UserLifecycleEvent } from '../../src/machines';
 import { createInMemoryBackend } from '../../src/inMemory';
 import { DEMO_SCENARIOS, demoOrganisation } from '../../src/fixtures';
 import { withFaults } from '../../src/testing';
@@ -30,13 +31,15 @@ const METHOD = NEXT; // the adapter method of each action has the action's name
 interface Scenario {
   readonly name: string;
   readonly userId: string;
+  /** Who acts: an admin, or a member whom R12 refuses another user's plan. */
+  readonly actorId: string;
   readonly data: () => OffboardData;
   /** The backend's plan for the user in each state the scenario can reach. */
   readonly plans: Partial<Record<UserKey, OffboardingPlan>>;
 }
 
 /** Drives a real backend through the user's states to record the plan it answers in each. */
-async function scenario(name: string, userId: string, data: () => OffboardData): Promise<Scenario> {
+async function scenario(name: string, userId: string, data: () => OffboardData, actorId = 'u-ana'): Promise<Scenario> {
   const plans: Scenario['plans'] = {};
   const record = async (backend: ReturnType<typeof createInMemoryBackend>) => {
     const plan = await backend.getOffboardingPlan(userId, {}, as('u-ana'));
@@ -59,7 +62,7 @@ async function scenario(name: string, userId: string, data: () => OffboardData):
   await explore([(b) => b.deactivateLicense(userId, ana), (b) => b.assignLicense(userId, { country: 'ES' }, ana)]);
   await explore([(b) => b.deactivateUser(userId, ana), (b) => b.reactivateUser(userId, ana)]);
   await explore([(b) => b.reactivateUser(userId, ana), (b) => b.assignLicense(userId, { country: 'ES' }, ana)]);
-  return { name, userId, data, plans };
+  return { name, userId, actorId, data, plans };
 }
 
 /** Where the model says the user is: the last change the machine saw, or where the scenario starts. */
@@ -68,7 +71,13 @@ function modelUser(snapshot: Snapshot, start: OffboardingPlan): UserKey {
 }
 
 const serialize = (snapshot: Snapshot, start: OffboardingPlan) =>
-  JSON.stringify([snapshot.value, modelUser(snapshot, start), snapshot.context.pending?.type ?? null, snapshot.context.error?.code ?? null]);
+  JSON.stringify([
+    snapshot.value,
+    modelUser(snapshot, start),
+    snapshot.context.pending?.type ?? null,
+    snapshot.context.error?.code ?? null,
+    snapshot.context.refusal?.code ?? null,
+  ]);
 
 function eventsFor(world: Scenario, start: OffboardingPlan) {
   const userEvents: ModelEvent[] = [
@@ -81,8 +90,16 @@ function eventsFor(world: Scenario, start: OffboardingPlan) {
     { type: 'RETRY' },
     { type: 'REFRESH' },
   ];
+  const actor = world.data().users.find((user) => user.id === world.actorId);
   return (snapshot: Snapshot): ModelEvent[] => {
     const here = modelUser(snapshot, start);
+    if (snapshot.matches('checking')) {
+      // The caller's own record, judged by the gate (R12 for another user's plan).
+      return [
+        { type: 'xstate.done.actor.loadCaller', output: actor },
+        { type: 'xstate.error.actor.loadCaller', error: new OffboardError('NETWORK_ERROR') },
+      ];
+    }
     if (snapshot.matches('loading')) {
       return [
         { type: 'xstate.done.actor.loadPlan', output: world.plans[here] },
@@ -128,11 +145,11 @@ async function replay(world: Scenario, start: OffboardingPlan, events: ModelEven
   const faultFor = (event: ModelEvent | undefined, pending: string | null) => {
     if (!event?.type.startsWith('xstate.error.actor.')) return;
     const code = (event.error as OffboardError).code;
-    const method = event.type.endsWith('loadPlan') ? 'getOffboardingPlan' : (pending as keyof typeof METHOD);
+    const method = event.type.endsWith('loadCaller') ? 'getUser' : event.type.endsWith('loadPlan') ? 'getOffboardingPlan' : (pending as keyof typeof METHOD);
     adapter.failNext(method, { when: 'before', code });
   };
   faultFor(events[0], null);
-  const actor = createActor(userLifecycleMachine, { input: { adapter, caller: as('u-ana'), userId: world.userId, createKey: countingKeys() } });
+  const actor = createActor(userLifecycleMachine, { input: { adapter, caller: as(world.actorId), userId: world.userId, createKey: countingKeys() } });
   let emitted = 0;
   actor.on('changed', () => (emitted += 1));
   actor.start();
@@ -152,7 +169,7 @@ async function replay(world: Scenario, start: OffboardingPlan, events: ModelEven
     expect(serialize(reached, start), `step ${i + 1} (${event.type})`).toBe(expected[i]);
   }
   // A path may end while a call it started is still in flight; let it land before counting.
-  await waitFor(actor, (snapshot) => !snapshot.matches('submitting') && !snapshot.matches('loading'), { timeout: 1000 });
+  await waitFor(actor, (snapshot) => !snapshot.matches('submitting') && !snapshot.matches('loading') && !snapshot.matches('checking'), { timeout: 1000 });
   actor.stop();
   const audit = await backend.listAuditLog({ targetId: world.userId }, observer);
   const written = audit.total - (world.data().auditLog ?? []).filter((entry) => entry.target.id === world.userId).length;
@@ -168,6 +185,7 @@ const worlds = await Promise.all([
   scenario('an unlicensed user with no free seat (R7)', 'u-julia', DEMO_SCENARIOS['seats-exhausted'].data),
   scenario('an inactive user', 'u-karla', demoOrganisation),
   scenario('the acting admin herself (R9)', 'u-ana', demoOrganisation),
+  scenario('a member looking at another user (R12: refused before anything is read)', 'u-elena', demoOrganisation, 'u-carla'),
 ]);
 
 describe('userLifecycleMachine, model-based (xstate/graph)', () => {
@@ -178,7 +196,7 @@ describe('userLifecycleMachine, model-based (xstate/graph)', () => {
     const initial = world.plans[keyOf(start.user)]!;
     const key = (snapshot: Snapshot) => serialize(snapshot, initial);
     const map = getAdjacencyMap(userLifecycleMachine as never, {
-      input: { adapter: createInMemoryBackend({ data: world.data() }), caller: as('u-ana'), userId: world.userId, createKey: () => 'model' },
+      input: { adapter: createInMemoryBackend({ data: world.data() }), caller: as(world.actorId), userId: world.userId, createKey: () => 'model' },
       events: eventsFor(world, initial) as never,
       serializeState: key as never,
     } as never);
@@ -207,7 +225,9 @@ describe('userLifecycleMachine, model-based (xstate/graph)', () => {
         }
         await replay(world, initial, path, expected);
       }
-      expect(paths.length).toBeGreaterThan(5);
+      expect(paths.length).toBeGreaterThan(world.actorId === 'u-ana' ? 5 : 1);
+      // R12: a refused caller's paths never read the plan, let alone change anything.
+      if (world.actorId !== 'u-ana') expect(edges.every((edge) => !edge.nextState.matches('loading'))).toBe(true);
     });
   }
 

@@ -3,18 +3,19 @@
  * second app server is. The parent sends calls over IPC (`{ id, at, method, args }`); the worker
  * waits until the wall-clock instant `at`, so two workers start the same round within a fraction
  * of a millisecond, calls its backend, and answers with the outcome and when it ran.
- * Started by `startWorker` with OFFBOARD_WORKER_URL; each call names the schema it works in.
+ * Started by `startWorker` with OFFBOARD_WORKER_URL; each call names the schema it works in. With
+ * OFFBOARD_WORKER_HOLD_EVENTS=1 its backend has a subscriber that never returns.
  */
-import { isOffboardError, type OffboardAdapter } from '@offboard/core';
+import { isOffboardError } from '@offboard/core';
 import pg from 'pg';
-import { createPostgresBackend, fromPool } from '../../src';
+import { createPostgresBackend, fromPool, type PostgresBackend } from '../../src';
 
 export interface WorkerCall {
   readonly id: number;
   readonly schema: string;
   /** Wall-clock time (ms, with fractions) to start at. */
   readonly at: number;
-  readonly method: keyof OffboardAdapter;
+  readonly method: keyof PostgresBackend;
   readonly args: readonly unknown[];
 }
 
@@ -37,10 +38,10 @@ async function waitUntil(at: number): Promise<void> {
 }
 
 const pools = new Map<string, pg.Pool>();
-const backends = new Map<string, OffboardAdapter>();
+const backends = new Map<string, PostgresBackend>();
 
 /** This process's backend on `schema`, its pool warmed so a round measures the change, not a connection being opened. */
-async function backendOn(schema: string): Promise<OffboardAdapter> {
+async function backendOn(schema: string): Promise<PostgresBackend> {
   let backend = backends.get(schema);
   if (backend) return backend;
   const pool = new pg.Pool({
@@ -52,6 +53,8 @@ async function backendOn(schema: string): Promise<OffboardAdapter> {
   await Promise.all([pool.query('SELECT 1'), pool.query('SELECT 1')]);
   pools.set(schema, pool);
   backends.set(schema, (backend = createPostgresBackend({ db: fromPool(pool) })));
+  // R16's crash test: a subscriber that never finishes holds the dispatch open until the process is killed.
+  if (process.env.OFFBOARD_WORKER_HOLD_EVENTS === '1') backend.subscribe(() => new Promise(() => undefined));
   return backend;
 }
 

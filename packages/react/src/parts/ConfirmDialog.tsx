@@ -1,23 +1,26 @@
+import type { ConfirmationView } from '@offboard/core/machines';
+import { useMessages } from '../provider/OffboardContext';
 import { ConfirmationPanel, type ConfirmationPanelProps } from './ConfirmationPanel';
 import { ModalDialog, type ModalDialogProps } from './ModalDialog';
 
-type ConfirmDialogProps = ConfirmationPanelProps & Pick<ModalDialogProps, 'open' | 'title' | 'description' | 'returnFocusTo'>;
+type ConfirmDialogProps = Omit<ConfirmationPanelProps, 'confirmation'> & Pick<ModalDialogProps, 'returnFocusTo'> & { confirmation: ConfirmationView | null };
 
-/** A confirmation in its own modal: an alert dialog for destructive actions, closing cancels. */
-export function ConfirmDialog({ open, title, description, returnFocusTo, ...panel }: ConfirmDialogProps) {
+/** A confirmation in its own modal, open while the core has one: an alert dialog for destructive actions, closing cancels. */
+export function ConfirmDialog({ confirmation, returnFocusTo, ...panel }: ConfirmDialogProps) {
+  const messages = useMessages();
   return (
     <ModalDialog
-      open={open}
+      open={confirmation !== null}
       onOpenChange={(next) => {
-        if (!next && !panel.busy) panel.onCancel();
+        if (!next && confirmation && !confirmation.busy) confirmation.cancel();
       }}
-      title={title}
-      description={description}
+      title={confirmation ? messages.text(confirmation.title) : ''}
+      description={confirmation ? messages.text(confirmation.description) : undefined}
       part="confirm-dialog"
-      role={panel.tone === 'default' ? 'dialog' : 'alertdialog'}
+      role={confirmation?.tone === 'default' ? 'dialog' : 'alertdialog'}
       returnFocusTo={returnFocusTo}
     >
-      <ConfirmationPanel {...panel} />
+      {confirmation ? <ConfirmationPanel confirmation={confirmation} {...panel} /> : null}
     </ModalDialog>
   );
 }

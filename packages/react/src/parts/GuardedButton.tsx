@@ -1,46 +1,42 @@
+import type { ControlView } from '@offboard/core/machines';
 import { useId, type ButtonHTMLAttributes } from 'react';
-import type { Explainable } from '../i18n/createTranslator';
+import { useMessages } from '../provider/OffboardContext';
 import { part } from './partProps';
 import { ReasonText } from './ReasonText';
 
-interface GuardedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled' | 'type'> {
-  /** The core's refusal for this action; the button stays focusable, inert and explained. */
-  refusal: Explainable | null;
-  busy?: boolean;
-  /**
-   * Why the action cannot run yet though no rule refuses it (its input still loading, another
-   * step in flight): the button stays inert and says so, like a refusal, until this is null.
-   */
-  hold?: string | null;
-  partName: string;
+interface GuardedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled' | 'type' | 'onClick' | 'children'> {
+  /** The core's control: its label, its state and why it does nothing (a rule's refusal, or what it waits for). */
+  control: ControlView;
 }
 
 /**
- * A button for an action a rule may block. Blocked or held, it keeps its place in the tab order
- * with `aria-disabled` and the reason beside it, so keyboard and screen-reader users learn why.
+ * A button for an action a rule may block or that may wait. Blocked or held, it keeps its place in
+ * the tab order with `aria-disabled` and the reason beside it, so keyboard and screen-reader users
+ * learn why.
  */
-export function GuardedButton({ refusal, busy = false, hold = null, partName, onClick, children, ...rest }: GuardedButtonProps) {
+export function GuardedButton({ control, ...rest }: GuardedButtonProps) {
+  const messages = useMessages();
   const reasonId = useId();
-  const inert = refusal !== null || busy || hold !== null;
-  const held = refusal === null && !busy && hold !== null;
+  const name = control.attributes['data-part'];
+  const explained = control.blockedBy !== null || control.held !== null;
   return (
-    <span {...part(`${partName}-guard`)}>
+    <span {...part(`${name}-guard`)}>
       <button
         type="button"
         {...rest}
-        {...part(partName, refusal ? 'blocked' : busy ? 'busy' : held ? 'held' : 'ready')}
-        aria-disabled={inert || undefined}
-        aria-busy={busy || undefined}
-        aria-describedby={refusal || held ? reasonId : undefined}
-        onClick={inert ? undefined : onClick}
+        {...part(name, control.state)}
+        aria-disabled={control.state !== 'ready' || undefined}
+        aria-busy={control.state === 'busy' || undefined}
+        aria-describedby={explained ? reasonId : undefined}
+        onClick={control.press}
       >
-        {children}
+        {messages.text(control.label)}
       </button>
-      {refusal ? (
-        <ReasonText id={reasonId} reason={refusal} />
-      ) : held ? (
+      {control.blockedBy ? (
+        <ReasonText id={reasonId} reason={control.blockedBy} />
+      ) : control.held ? (
         <span id={reasonId} {...part('hold')}>
-          {hold}
+          {messages.text(control.held)}
         </span>
       ) : null}
     </span>

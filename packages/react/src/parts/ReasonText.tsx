@@ -1,4 +1,4 @@
-import type { Explainable } from '../i18n/createTranslator';
+import type { Explainable } from '@offboard/core/i18n';
 import { useMessages } from '../provider/OffboardContext';
 import { part } from './partProps';
 

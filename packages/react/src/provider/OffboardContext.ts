@@ -1,6 +1,6 @@
 import type { Caller, OffboardAdapter } from '@offboard/core';
 import { createContext, useContext } from 'react';
-import type { Translator } from '../i18n/createTranslator';
+import type { Translator } from '@offboard/core/i18n';
 
 export type OffboardTheme = 'light' | 'dark' | 'system';
 
@@ -29,7 +29,7 @@ export function useOffboard(): OffboardContextValue {
   return value;
 }
 
-/** The translator of the nearest provider: `t(key, values)`, `explain(reason)`, Intl formats. */
+/** The translator of the nearest provider: `t(key, values)`, `text(text)`, `effect(line)`, `explain(reason)`, Intl formats. */
 export function useMessages(): Translator {
   return useOffboard().messages;
 }

@@ -4,8 +4,7 @@ import type { Caller, CallerKind, OffboardAdapter } from '@offboard/core';
 import { QueryClientContext, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
 import { useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { resolveCatalog, type Catalog } from '../i18n/catalog';
-import { createTranslator } from '../i18n/createTranslator';
+import { createTranslator, resolveCatalog, type Catalog } from '@offboard/core/i18n';
 import { createOffboardQueryClient } from './createOffboardQueryClient';
 import { OffboardContext, type OffboardContextValue, type OffboardTheme } from './OffboardContext';
 

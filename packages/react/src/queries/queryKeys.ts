@@ -1,4 +1,5 @@
-import type { Caller, ListContactsQuery, ListTasksQuery, ListUsersQuery, Scenario } from '@offboard/core';
+import type { Caller, ListContactsQuery, ListTasksQuery, ListUsersQuery, RecordKind, Scenario } from '@offboard/core';
+import type { QueryKey } from '@tanstack/react-query';
 
 const all = ['offboard'] as const;
 
@@ -29,20 +30,23 @@ export const offboardKeys = {
   seatUsage: (caller: Caller) => [...all, 'seats', caller] as const,
   phoneNumbers: () => [...all, 'phone-numbers'] as const,
   phoneNumberList: (caller: Caller, country: string | null) => [...all, 'phone-numbers', caller, 'list', country] as const,
+  schedules: () => [...all, 'schedules'] as const,
   auditLog: () => [...all, 'audit-log'] as const,
 };
 
-/** What a change touched; each kind refreshes every query whose truth it may have changed. */
-export type ChangeKind = 'user' | 'contacts' | 'tasks' | 'phoneNumbers';
-
 /**
- * Plans depend on nearly everything (R4 counts licenses and numbers, R9 counts admins, R5 counts
- * salespeople), so every change refreshes them; the audit log gains an entry on every change (R10).
+ * The query-key prefix of each kind of record a change can make stale (the core's `RecordKind`,
+ * which `changeFeedback` derives from the change's audit action). Prefixes name no caller, so a
+ * refresh reaches every caller's entries; plans are their own kind because nearly every change
+ * touches them (R4 counts licenses and numbers, R9 admins, R5 salespeople, seats).
  */
-export const AFFECTED_KEYS: Readonly<Record<ChangeKind, readonly (readonly string[])[]>> = {
-  // R2/R3/R7: status and license move seats, orphan contacts and make tasks transferable.
-  user: [offboardKeys.users(), offboardKeys.plans(), offboardKeys.seats(), offboardKeys.contacts(), offboardKeys.tasks(), offboardKeys.auditLog()],
-  contacts: [offboardKeys.contacts(), offboardKeys.plans(), offboardKeys.auditLog()],
-  tasks: [offboardKeys.tasks(), offboardKeys.plans(), offboardKeys.auditLog()],
-  phoneNumbers: [offboardKeys.phoneNumbers(), offboardKeys.plans(), offboardKeys.auditLog()],
+export const RECORD_KEYS: Readonly<Record<RecordKind, QueryKey>> = {
+  users: offboardKeys.users(),
+  plans: offboardKeys.plans(),
+  contacts: offboardKeys.contacts(),
+  tasks: offboardKeys.tasks(),
+  phoneNumbers: offboardKeys.phoneNumbers(),
+  seats: offboardKeys.seats(),
+  schedules: offboardKeys.schedules(),
+  auditLog: offboardKeys.auditLog(),
 };

@@ -1,4 +1,5 @@
-import { isService, loadSalespeople, type Caller, type ListUsersQuery, type OffboardAdapter, type User } from '@offboard/core';
+import { isService, type Caller, type ListUsersQuery, type OffboardAdapter, type User } from '@offboard/core';
+import { loadSalespeople } from '@offboard/core/machines';
 import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useOffboard } from '../provider/OffboardContext';
 import { offboardKeys } from './queryKeys';
@@ -40,9 +41,9 @@ export async function loadCurrentUser(queryClient: QueryClient, adapter: Offboar
 }
 
 /** Every salesperson, as the core lists them for reassignment (R5). */
-export function useSalespeople() {
+export function useSalespeople({ enabled = true } = {}) {
   const { adapter, caller } = useOffboard();
-  return useQuery({ queryKey: offboardKeys.salespeople(caller), queryFn: () => loadSalespeople(adapter, caller) });
+  return useQuery({ queryKey: offboardKeys.salespeople(caller), queryFn: () => loadSalespeople(adapter, caller), enabled });
 }
 
 /** R12: seats are admin-only by default; `enabled: false` when the caller may not read them. */

@@ -1,36 +1,35 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
-import { toOffboardError } from '../../errors/OffboardError';
-import type { OffboardingPlan } from '../../rules/plan';
-import { newIdempotencyKey } from '../idempotencyKey';
+import { text } from '../../i18n/text';
+import { DEFAULT_SCENARIO, STEP_IDS, type OffboardingPlan } from '../../rules/plan';
+import type { ChangeResult } from '../changes';
+import { deactivatePhoneNumbers } from '../keyedAction/keyedAction.machine';
+import { callerContext, callerGateStates, errorOf, isRefused, isRetryable, loadCaller, planLoadingState, type CallerPatch, type PlanRequest } from '../shared';
 import type { OffboardingContext, OffboardingEmitted, OffboardingEvent, OffboardingInput, RunningStep, StepRequest } from './offboarding.types';
 
 /**
- * Performs one R8 step. Step 3 may deactivate several numbers: each gets its own key derived
- * from the step's, so a retry replays the ones already done and finishes the rest.
+ * Performs one R8 step and returns what it changed. Step 3 may deactivate several numbers: each
+ * gets its own key derived from the step's, so a retry replays the ones already done and finishes
+ * the rest.
  */
-export async function runStep(adapter: OffboardAdapter, caller: Caller, userId: string, running: RunningStep): Promise<void> {
+export async function runStep(adapter: OffboardAdapter, caller: Caller, userId: string, running: RunningStep): Promise<ChangeResult[]> {
   const { request, idempotencyKey, expectedVersion } = running;
   switch (request.step) {
     case 'reassign-contacts':
-      await adapter.reassignContacts(
-        { fromOwnerId: userId, toUserIds: request.toUserIds, ...(request.contactIds ? { contactIds: request.contactIds } : {}) },
-        { ...caller, idempotencyKey },
-      );
-      return;
+      return [
+        await adapter.reassignContacts(
+          { fromOwnerId: userId, toUserIds: request.toUserIds, ...(request.contactIds ? { contactIds: request.contactIds } : {}) },
+          { ...caller, idempotencyKey },
+        ),
+      ];
     case 'transfer-tasks':
-      await adapter.transferTasks({ fromUserId: userId, toUserId: request.toUserId }, { ...caller, idempotencyKey });
-      return;
-    case 'check-phone-numbers': {
-      for (const id of request.phoneNumberIds ?? []) await adapter.deactivatePhoneNumber(id, { ...caller, idempotencyKey: `${idempotencyKey}.${id}` });
-      return;
-    }
+      return [await adapter.transferTasks({ fromUserId: userId, toUserId: request.toUserId }, { ...caller, idempotencyKey })];
+    case 'check-phone-numbers':
+      return deactivatePhoneNumbers(adapter, caller, request.phoneNumberIds ?? [], idempotencyKey);
     case 'deactivate-license':
-      await adapter.deactivateLicense(userId, { ...caller, idempotencyKey, expectedVersion });
-      return;
+      return [await adapter.deactivateLicense(userId, { ...caller, idempotencyKey, expectedVersion })];
     case 'deactivate-user':
-      await adapter.deactivateUser(userId, { ...caller, idempotencyKey, expectedVersion });
-      return;
+      return [await adapter.deactivateUser(userId, { ...caller, idempotencyKey, expectedVersion })];
   }
 }
 
@@ -39,6 +38,13 @@ function completeRequest(request: StepRequest, plan: OffboardingPlan): StepReque
   if (request.step !== 'check-phone-numbers' || request.phoneNumberIds) return request;
   return { step: request.step, phoneNumberIds: plan.lastLicenseInCountry?.activePhoneNumbers.map((phoneNumber) => phoneNumber.id) ?? [] };
 }
+
+/** A pending step's request becomes a running step: its key, and the version the plan saw. */
+const runningStep = (context: OffboardingContext, request: StepRequest): RunningStep => ({
+  request: completeRequest(request, context.plan!),
+  idempotencyKey: context.createKey(),
+  expectedVersion: context.plan!.user.version,
+});
 
 /**
  * The R8 checklist of one user for a scenario. The plan is recomputed after every step, so each
@@ -53,10 +59,11 @@ export const offboardingMachine = setup({
     emitted: OffboardingEmitted;
   },
   actors: {
-    loadPlan: fromPromise<OffboardingPlan, Pick<OffboardingContext, 'adapter' | 'caller' | 'userId' | 'scenario'>>(({ input }) =>
-      input.adapter.getOffboardingPlan(input.userId, { scenario: input.scenario }, input.caller),
+    loadCaller,
+    loadPlan: fromPromise<OffboardingPlan, PlanRequest>(({ input }) =>
+      input.adapter.getOffboardingPlan(input.userId, { scenario: input.scenario ?? DEFAULT_SCENARIO }, input.caller),
     ),
-    performStep: fromPromise<void, Pick<OffboardingContext, 'adapter' | 'caller' | 'userId'> & { running: RunningStep }>(({ input }) =>
+    performStep: fromPromise<ChangeResult[], Pick<OffboardingContext, 'adapter' | 'caller' | 'userId'> & { running: RunningStep }>(({ input }) =>
       runStep(input.adapter, input.caller, input.userId, input.running),
     ),
   },
@@ -67,37 +74,33 @@ export const offboardingMachine = setup({
       context.plan?.steps.find((step) => step.id === params.request.step)?.status === 'pending',
     /** Every step of the scenario is done or not applicable. */
     isComplete: ({ context }) => context.plan !== null && context.plan.steps.every((step) => step.status === 'done' || step.status === 'not-applicable'),
-    isRetryable: ({ context }) => context.error?.retryable === true,
+    isRetryable,
+    isRefused,
+  },
+  actions: {
+    patchCaller: assign((_, patch: CallerPatch) => patch),
+    keepPlan: assign((_, plan: OffboardingPlan) => ({ plan, error: null })),
+    run: assign(({ context }, request: StepRequest) => ({ running: runningStep(context, request), asking: null, error: null })),
   },
 }).createMachine({
   id: 'offboarding',
   context: ({ input }) => ({
-    adapter: input.adapter,
-    caller: input.caller,
+    ...callerContext(input, { read: { read: 'plan', userId: input.userId } }),
     userId: input.userId,
-    scenario: input.scenario ?? 'employee-departure',
-    createKey: input.createKey ?? newIdempotencyKey,
+    scenario: input.scenario ?? DEFAULT_SCENARIO,
     plan: null,
+    asking: null,
     running: input.resume ?? null,
-    error: null,
     completed: [],
   }),
   initial: 'starting',
   states: {
     starting: {
-      always: [{ guard: 'isResuming', target: 'running' }, { target: 'loading' }],
+      always: [{ guard: 'isResuming', target: 'running' }, { target: 'checking' }],
     },
-    loading: {
-      invoke: {
-        src: 'loadPlan',
-        input: ({ context }) => context,
-        onDone: { target: 'ready', actions: assign({ plan: ({ event }) => event.output }) },
-        onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
-      },
-    },
-    loadFailed: {
-      on: { RETRY: { target: 'loading', actions: assign({ error: null }) } },
-    },
+    // R12: another user's checklist is admin-only; nothing is read for a caller refused it.
+    ...callerGateStates('loading'),
+    loading: planLoadingState,
     ready: {
       initial: 'routing',
       on: { REFRESH: 'loading' },
@@ -110,18 +113,23 @@ export const offboardingMachine = setup({
             RUN_STEP: {
               guard: { type: 'isStepPending', params: ({ event }) => ({ request: event.request }) },
               target: '#offboarding.running',
-              actions: assign({
-                running: ({ context, event }) => ({
-                  request: completeRequest(event.request, context.plan!),
-                  idempotencyKey: context.createKey(),
-                  expectedVersion: context.plan!.user.version,
-                }),
-                error: null,
-              }),
+              actions: { type: 'run', params: ({ event }) => event.request },
+            },
+            ASK_STEP: {
+              guard: { type: 'isStepPending', params: ({ event }) => ({ request: event.request }) },
+              target: '#offboarding.confirming',
+              actions: assign({ asking: ({ event }) => event.request }),
             },
           },
         },
         complete: {},
+      },
+    },
+    /** A step that takes something away shows its effects; nothing runs until CONFIRM. */
+    confirming: {
+      on: {
+        CONFIRM: { target: 'running', actions: { type: 'run', params: ({ context }) => context.asking! } },
+        CANCEL: { target: 'ready', actions: assign({ asking: null }) },
       },
     },
     running: {
@@ -131,11 +139,14 @@ export const offboardingMachine = setup({
         onDone: {
           target: 'loading',
           actions: [
-            emit(({ context }) => ({ type: 'changed' as const, step: context.running!.request.step })),
+            emit(({ context, event }) => {
+              const step = context.running!.request.step;
+              return { type: 'changed' as const, step, results: event.output, announcement: text('checklist.stepDone', { number: STEP_IDS.indexOf(step) + 1, step }) };
+            }),
             assign({ completed: ({ context }) => [...context.completed, context.running!.request.step], running: null, error: null }),
           ],
         },
-        onError: { target: 'failed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
+        onError: { target: 'failed', actions: assign({ error: errorOf }) },
       },
     },
     failed: {

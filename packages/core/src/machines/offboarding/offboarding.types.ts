@@ -1,5 +1,5 @@
-import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
-import type { OffboardError } from '../../errors/OffboardError';
+import type { ChangedEvent } from '../changes';
+import type { CallerInput, CallerState } from '../shared';
 import type { OffboardingPlan, Scenario, StepId } from '../../rules/plan';
 
 /** What performing each R8 step needs from the person walking the checklist. */
@@ -21,34 +21,37 @@ export interface RunningStep {
   readonly expectedVersion: number;
 }
 
-export interface OffboardingInput {
-  readonly adapter: OffboardAdapter;
-  readonly caller: Caller;
+export interface OffboardingInput extends CallerInput {
   readonly userId: string;
-  /** @default 'employee-departure' */
+  /** @default DEFAULT_SCENARIO ('employee-departure') */
   readonly scenario?: Scenario;
   readonly resume?: RunningStep | null;
-  /** @default newIdempotencyKey */
-  readonly createKey?: () => string;
 }
 
-export interface OffboardingContext {
-  readonly adapter: OffboardAdapter;
-  readonly caller: Caller;
+export interface OffboardingContext extends CallerState {
   readonly userId: string;
   readonly scenario: Scenario;
-  readonly createKey: () => string;
   readonly plan: OffboardingPlan | null;
+  /** The step whose effects are on screen, waiting for CONFIRM. */
+  readonly asking: StepRequest | null;
   readonly running: RunningStep | null;
-  readonly error: OffboardError | null;
   /** Steps this actor completed in this session, in order. */
   readonly completed: readonly StepId[];
 }
 
+/**
+ * `RUN_STEP` performs a pending step at once; `ASK_STEP` shows what it will do first and waits for
+ * `CONFIRM` or `CANCEL` (the steps that take something away). `RETRY` resends a failed step under
+ * its key; `DISMISS` gives it up.
+ */
 export type OffboardingEvent =
   | { readonly type: 'RUN_STEP'; readonly request: StepRequest }
+  | { readonly type: 'ASK_STEP'; readonly request: StepRequest }
+  | { readonly type: 'CONFIRM' }
+  | { readonly type: 'CANCEL' }
   | { readonly type: 'RETRY' }
   | { readonly type: 'DISMISS' }
   | { readonly type: 'REFRESH' };
 
-export type OffboardingEmitted = { readonly type: 'changed'; readonly step: StepId };
+/** After each step: its results and "Step N done: …". */
+export type OffboardingEmitted = ChangedEvent & { readonly step: StepId };

@@ -3,9 +3,9 @@ import type { Caller, OffboardAdapter, ReassignContactsInput, ReassignContactsRe
 import type { User } from '../../domain/types';
 import { readAllPages } from '../../adapter/readAllPages';
 import { fingerprint } from '../../contract/fingerprint';
-import { toOffboardError } from '../../errors/OffboardError';
+import { targetRefusalOf } from '../../rules/guards';
 import { splitEvenly } from '../../rules/splitEvenly';
-import { newIdempotencyKey } from '../idempotencyKey';
+import { callerContext, callerGateStates, errorOf, isRefused, isRetryable, loadCaller, type CallerPatch } from '../shared';
 import type {
   ContactSelection,
   ReassignContactsContext,
@@ -44,9 +44,24 @@ function submission(context: ReassignContactsContext): NonNullable<ReassignConta
 
 const toggle = (ids: readonly string[], id: string) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);
 
-async function loadOwnerAndCandidates(adapter: OffboardAdapter, caller: Caller, fromOwnerId: string) {
-  const [contacts, candidates] = await Promise.all([adapter.listContacts({ ownerId: fromOwnerId, limit: 1 }, caller), loadSalespeople(adapter, caller)]);
-  return { ownerContacts: contacts.total, candidates: candidates.filter((user) => user.id !== fromOwnerId) };
+/** R5: the salespeople who may receive an owner's contacts or tasks, judged by the core's own guard. */
+export function reassignCandidates(salespeople: readonly User[], ownerId: string): User[] {
+  return salespeople.filter((user) => targetRefusalOf(user, user.id, ownerId) === null);
+}
+
+interface OwnerAndCandidates {
+  readonly owner: User;
+  readonly ownerContacts: number;
+  readonly candidates: User[];
+}
+
+async function loadOwnerAndCandidates(adapter: OffboardAdapter, caller: Caller, fromOwnerId: string): Promise<OwnerAndCandidates> {
+  const [owner, contacts, salespeople] = await Promise.all([
+    adapter.getUser(fromOwnerId, caller),
+    adapter.listContacts({ ownerId: fromOwnerId, limit: 1 }, caller),
+    loadSalespeople(adapter, caller),
+  ]);
+  return { owner, ownerContacts: contacts.total, candidates: reassignCandidates(salespeople, fromOwnerId) };
 }
 
 /** Every salesperson: the list the targets are chosen from. */
@@ -67,7 +82,8 @@ export const reassignContactsMachine = setup({
     emitted: ReassignContactsEmitted;
   },
   actors: {
-    load: fromPromise<{ ownerContacts: number; candidates: User[] }, { adapter: OffboardAdapter; caller: Caller; fromOwnerId: string }>(({ input }) =>
+    loadCaller,
+    load: fromPromise<OwnerAndCandidates, { adapter: OffboardAdapter; caller: Caller; fromOwnerId: string }>(({ input }) =>
       loadOwnerAndCandidates(input.adapter, input.caller, input.fromOwnerId),
     ),
     reassign: fromPromise<
@@ -81,37 +97,40 @@ export const reassignContactsMachine = setup({
     /** R5: only salespeople other than the owner are offered. */
     isCandidate: ({ context }, params: { userIds: readonly string[] }) =>
       params.userIds.every((id) => context.candidates.some((candidate) => candidate.id === id)),
-    isRetryable: ({ context }) => context.error?.retryable === true,
+    isRetryable,
+    isRefused,
+  },
+  actions: {
+    patchCaller: assign((_, patch: CallerPatch) => patch),
   },
 }).createMachine({
   id: 'reassignContacts',
   context: ({ input }) => ({
-    adapter: input.adapter,
-    caller: input.caller,
+    // R9: only an admin (or a service) reassigns; anyone else is refused before reading a contact.
+    ...callerContext(input, { standing: 'admin' }),
     fromOwnerId: input.fromOwnerId,
-    createKey: input.createKey ?? newIdempotencyKey,
+    owner: null,
     ownerContacts: 0,
     candidates: [],
     selection: { mode: 'some', ids: input.contactIds ?? [] },
     targets: [],
     pending: null,
     result: null,
-    error: null,
   }),
-  initial: 'loading',
+  initial: 'checking',
   states: {
+    ...callerGateStates('loading'),
     loading: {
       invoke: {
         src: 'load',
         input: ({ context }) => ({ adapter: context.adapter, caller: context.caller, fromOwnerId: context.fromOwnerId }),
         onDone: {
           target: 'choosingContacts',
-          actions: assign({ ownerContacts: ({ event }) => event.output.ownerContacts, candidates: ({ event }) => event.output.candidates, error: null }),
+          actions: assign(({ event }) => ({ ...event.output, error: null })),
         },
-        onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
+        onError: { target: 'loadFailed', actions: assign({ error: errorOf }) },
       },
     },
-    loadFailed: { on: { RETRY: 'loading' } },
     choosingContacts: {
       on: {
         SELECT_ALL: { actions: assign({ selection: { mode: 'all', except: [] } }) },
@@ -164,9 +183,9 @@ export const reassignContactsMachine = setup({
         input: ({ context }) => ({ adapter: context.adapter, caller: context.caller, pending: context.pending! }),
         onDone: {
           target: 'done',
-          actions: [assign({ result: ({ event }) => event.output, error: null }), emit(({ event }) => ({ type: 'changed' as const, result: event.output }))],
+          actions: [assign({ result: ({ event }) => event.output, error: null }), emit(({ event }) => ({ type: 'changed' as const, results: [event.output] }))],
         },
-        onError: { target: 'failed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
+        onError: { target: 'failed', actions: assign({ error: errorOf }) },
       },
     },
     failed: {

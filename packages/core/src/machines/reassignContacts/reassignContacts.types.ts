@@ -1,27 +1,23 @@
-import type { Caller, OffboardAdapter, ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
+import type { ReassignContactsInput, ReassignContactsResult } from '../../adapter/OffboardAdapter';
 import type { User } from '../../domain/types';
-import type { OffboardError } from '../../errors/OffboardError';
+import type { ChangedEvent } from '../changes';
+import type { CallerInput, CallerState } from '../shared';
 
 /** All of the owner's contacts but some, or a listed few: "select all" at 50,000 costs nothing. */
 export type ContactSelection =
   | { readonly mode: 'all'; readonly except: readonly string[] }
   | { readonly mode: 'some'; readonly ids: readonly string[] };
 
-export interface ReassignContactsMachineInput {
-  readonly adapter: OffboardAdapter;
-  readonly caller: Caller;
+export interface ReassignContactsMachineInput extends CallerInput {
   readonly fromOwnerId: string;
   /** Start with these contacts chosen instead of none. */
   readonly contactIds?: readonly string[];
-  /** @default newIdempotencyKey */
-  readonly createKey?: () => string;
 }
 
-export interface ReassignContactsContext {
-  readonly adapter: OffboardAdapter;
-  readonly caller: Caller;
+export interface ReassignContactsContext extends CallerState {
   readonly fromOwnerId: string;
-  readonly createKey: () => string;
+  /** The owner's record, once loaded. */
+  readonly owner: User | null;
   /** How many contacts the owner has. */
   readonly ownerContacts: number;
   /** Salespeople other than the owner: the only targets offered (R5). */
@@ -31,7 +27,6 @@ export interface ReassignContactsContext {
   /** The submitted request and its key, kept for retries until the choices change. */
   readonly pending: { readonly request: ReassignContactsInput; readonly idempotencyKey: string } | null;
   readonly result: ReassignContactsResult | null;
-  readonly error: OffboardError | null;
 }
 
 export type ReassignContactsEvent =
@@ -47,4 +42,4 @@ export type ReassignContactsEvent =
   | { readonly type: 'RETRY' }
   | { readonly type: 'RESTART' };
 
-export type ReassignContactsEmitted = { readonly type: 'changed'; readonly result: ReassignContactsResult };
+export type ReassignContactsEmitted = ChangedEvent;

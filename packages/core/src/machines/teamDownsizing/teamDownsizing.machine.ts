@@ -1,9 +1,10 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import type { Caller, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import { toOffboardError } from '../../errors/OffboardError';
+import { text } from '../../i18n/text';
 import type { OffboardingPlan } from '../../rules/plan';
 import { planTeamDownsizing } from '../../rules/teamDownsizing';
-import { newIdempotencyKey } from '../idempotencyKey';
+import { callerContext, callerGateStates, errorOf, isRefused, loadCaller, type CallerPatch } from '../shared';
 import type {
   DownsizingOutcome,
   TeamDownsizingContext,
@@ -29,12 +30,12 @@ export async function runDownsizing(
     }
     const plan = context.plans.find((candidate) => candidate.user.id === entry.userId)!;
     try {
-      await adapter.deactivateLicense(entry.userId, {
+      const change = await adapter.deactivateLicense(entry.userId, {
         ...context.caller,
         idempotencyKey: context.keys[entry.userId]!,
         expectedVersion: plan.user.version,
       });
-      outcomes[entry.userId] = { status: 'done' };
+      outcomes[entry.userId] = { status: 'done', change };
     } catch (thrown) {
       const error = toOffboardError(thrown);
       outcomes[entry.userId] = { status: error.retryable ? 'failed' : 'refused', error };
@@ -56,6 +57,7 @@ export const teamDownsizingMachine = setup({
     emitted: TeamDownsizingEmitted;
   },
   actors: {
+    loadCaller,
     loadPlans: fromPromise<OffboardingPlan[], { adapter: OffboardAdapter; caller: Caller; userIds: readonly string[] }>(({ input }) =>
       Promise.all(input.userIds.map((userId) => input.adapter.getOffboardingPlan(userId, { scenario: 'team-downsizing' }, input.caller))),
     ),
@@ -66,22 +68,25 @@ export const teamDownsizingMachine = setup({
   guards: {
     hasAllowed: ({ context }) => (context.preview?.allowed ?? 0) > 0,
     hasFailures: ({ context }) => Object.values(context.outcomes).some((outcome) => outcome.status === 'failed'),
+    isRefused,
+  },
+  actions: {
+    patchCaller: assign((_, patch: CallerPatch) => patch),
   },
 }).createMachine({
   id: 'teamDownsizing',
   context: ({ input }) => ({
-    adapter: input.adapter,
-    caller: input.caller,
+    // R9: only an admin (or a service) frees licenses; nobody else's batch reads a plan.
+    ...callerContext(input, { standing: 'admin' }),
     userIds: input.userIds,
-    createKey: input.createKey ?? newIdempotencyKey,
     plans: [],
     preview: null,
     keys: {},
     outcomes: {},
-    error: null,
   }),
-  initial: 'loading',
+  initial: 'checking',
   states: {
+    ...callerGateStates('loading'),
     loading: {
       invoke: {
         src: 'loadPlans',
@@ -90,10 +95,9 @@ export const teamDownsizingMachine = setup({
           target: 'previewing',
           actions: assign({ plans: ({ event }) => event.output, preview: ({ event }) => planTeamDownsizing(event.output), error: null }),
         },
-        onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
+        onError: { target: 'loadFailed', actions: assign({ error: errorOf }) },
       },
     },
-    loadFailed: { on: { RETRY: 'loading' } },
     previewing: {
       on: {
         CONFIRM: {
@@ -111,13 +115,14 @@ export const teamDownsizingMachine = setup({
         onDone: {
           target: 'settled',
           actions: [
+            emit(({ context, event }) => {
+              // Only the licenses this run deactivated: those done before were announced then.
+              const results = Object.entries(event.output).flatMap(([userId, outcome]) =>
+                outcome.status === 'done' && context.outcomes[userId]?.status !== 'done' ? [outcome.change] : [],
+              );
+              return { type: 'changed' as const, results, announcement: text('downsizing.done', { count: results.length }) };
+            }),
             assign({ outcomes: ({ event }) => event.output }),
-            emit(({ event }) => ({
-              type: 'changed' as const,
-              userIds: Object.entries(event.output)
-                .filter(([, outcome]) => outcome.status === 'done')
-                .map(([userId]) => userId),
-            })),
           ],
         },
       },

@@ -1,17 +1,9 @@
 import { assign, emit, fromPromise, setup } from 'xstate';
 import type { Caller, OffboardAdapter, UserChange } from '../../adapter/OffboardAdapter';
 import { hasActiveLicense } from '../../domain/types';
-import { toOffboardError } from '../../errors/OffboardError';
 import type { OffboardingPlan, PlanAction } from '../../rules/plan';
-import { newIdempotencyKey } from '../idempotencyKey';
-import type {
-  LifecycleAction,
-  PendingLifecycleAction,
-  UserLifecycleContext,
-  UserLifecycleEmitted,
-  UserLifecycleEvent,
-  UserLifecycleInput,
-} from './userLifecycle.types';
+import { callerContext, callerGateStates, errorOf, isRefused, isRetryable, loadCaller, planLoadingState, type CallerGate, type CallerPatch, type PlanRequest } from '../shared';
+import type { LifecycleGate, LifecycleAction, PendingLifecycleAction, UserLifecycleContext, UserLifecycleEmitted, UserLifecycleEvent, UserLifecycleInput } from './userLifecycle.types';
 
 /** Runs a confirmed action against the adapter; the key and version travel with it (R11). */
 export function runLifecycleAction(adapter: OffboardAdapter, caller: Caller, userId: string, pending: PendingLifecycleAction): Promise<UserChange> {
@@ -29,6 +21,15 @@ export function runLifecycleAction(adapter: OffboardAdapter, caller: Caller, use
 }
 
 /**
+ * What the caller must be allowed before the machine reads anything: `plan` asks R12 (another
+ * user's plan is admin-only), `admin` asks R9's standing (a menu of changes offers a non-admin
+ * nothing). The UI never asks what it would be refused.
+ */
+export function lifecycleGate(gate: LifecycleGate, userId: string): CallerGate {
+  return gate === 'admin' ? { standing: 'admin' } : { read: { read: 'plan', userId } };
+}
+
+/**
  * One user's lifecycle: licensed ⇄ unlicensed ⇄ inactive. Every action goes through a confirm
  * step that shows the plan's effects, then a submit with a typed failure and a retry that reuses
  * the same idempotency key. The guards read the refusals the core's rules computed for this
@@ -42,9 +43,8 @@ export const userLifecycleMachine = setup({
     emitted: UserLifecycleEmitted;
   },
   actors: {
-    loadPlan: fromPromise<OffboardingPlan, { adapter: OffboardAdapter; caller: Caller; userId: string }>(({ input }) =>
-      input.adapter.getOffboardingPlan(input.userId, {}, input.caller),
-    ),
+    loadCaller,
+    loadPlan: fromPromise<OffboardingPlan, PlanRequest>(({ input }) => input.adapter.getOffboardingPlan(input.userId, {}, input.caller)),
     submitAction: fromPromise<UserChange, { adapter: OffboardAdapter; caller: Caller; userId: string; pending: PendingLifecycleAction }>(
       ({ input }) => runLifecycleAction(input.adapter, input.caller, input.userId, input.pending),
     ),
@@ -56,10 +56,12 @@ export const userLifecycleMachine = setup({
     holdsActiveLicense: ({ context }) => context.plan !== null && hasActiveLicense(context.plan.user),
     /** R2–R9 as the core judged them for this actor: no refusal, the action is offered. */
     isAllowed: ({ context }, params: { action: PlanAction }) => context.plan !== null && context.plan.refusals[params.action] === null,
-    /** Transport failures may pass on retry; a rule's refusal needs a fresh look first. */
-    isRetryable: ({ context }) => context.error?.retryable === true,
+    isRetryable,
+    isRefused,
   },
   actions: {
+    patchCaller: assign((_, patch: CallerPatch) => patch),
+    keepPlan: assign((_, plan: OffboardingPlan) => ({ plan, error: null })),
     choose: assign({ pending: (_, action: LifecycleAction) => action, error: null }),
     seal: assign({
       pending: ({ context }) =>
@@ -70,29 +72,16 @@ export const userLifecycleMachine = setup({
 }).createMachine({
   id: 'userLifecycle',
   context: ({ input }) => ({
-    adapter: input.adapter,
-    caller: input.caller,
+    ...callerContext(input, lifecycleGate(input.gate ?? 'plan', input.userId)),
     userId: input.userId,
-    createKey: input.createKey ?? newIdempotencyKey,
     plan: null,
     pending: null,
-    error: null,
     lastChange: null,
   }),
-  initial: 'loading',
+  initial: 'checking',
   states: {
-    loading: {
-      invoke: {
-        id: 'loadPlan',
-        src: 'loadPlan',
-        input: ({ context }) => ({ adapter: context.adapter, caller: context.caller, userId: context.userId }),
-        onDone: { target: 'ready', actions: assign({ plan: ({ event }) => event.output, error: null }) },
-        onError: { target: 'loadFailed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
-      },
-    },
-    loadFailed: {
-      on: { RETRY: 'loading' },
-    },
+    ...callerGateStates('loading'),
+    loading: planLoadingState,
     ready: {
       initial: 'routing',
       on: { REFRESH: 'loading' },
@@ -159,10 +148,10 @@ export const userLifecycleMachine = setup({
           target: 'loading',
           actions: [
             assign({ lastChange: ({ event }) => event.output, pending: null, error: null }),
-            emit(({ event }) => ({ type: 'changed' as const, change: event.output })),
+            emit(({ event }) => ({ type: 'changed' as const, results: [event.output] })),
           ],
         },
-        onError: { target: 'failed', actions: assign({ error: ({ event }) => toOffboardError(event.error) }) },
+        onError: { target: 'failed', actions: assign({ error: errorOf }) },
       },
     },
     failed: {

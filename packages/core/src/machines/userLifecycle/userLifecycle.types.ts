@@ -1,5 +1,6 @@
-import type { Caller, OffboardAdapter, UserChange } from '../../adapter/OffboardAdapter';
-import type { OffboardError } from '../../errors/OffboardError';
+import type { UserChange } from '../../adapter/OffboardAdapter';
+import type { ChangedEvent } from '../changes';
+import type { CallerInput, CallerState } from '../shared';
 import type { OffboardingPlan } from '../../rules/plan';
 
 export type LifecycleAction =
@@ -14,25 +15,20 @@ export type PendingLifecycleAction = LifecycleAction & {
   readonly expectedVersion: number;
 };
 
-export interface UserLifecycleInput {
-  readonly adapter: OffboardAdapter;
-  /** Who acts: whose plan and permissions the machine follows. */
-  readonly caller: Caller;
+/** What must hold before the machine reads anything: R12 on the user's plan, or R9's admin standing. */
+export type LifecycleGate = 'plan' | 'admin';
+
+export interface UserLifecycleInput extends CallerInput {
   readonly userId: string;
-  /** Where idempotency keys come from; tests pass a deterministic one. @default newIdempotencyKey */
-  readonly createKey?: () => string;
+  /** @default 'plan' */
+  readonly gate?: LifecycleGate;
 }
 
-export interface UserLifecycleContext {
-  readonly adapter: OffboardAdapter;
-  /** Who acts: whose plan and permissions the machine follows. */
-  readonly caller: Caller;
+export interface UserLifecycleContext extends CallerState {
   readonly userId: string;
-  readonly createKey: () => string;
   readonly plan: OffboardingPlan | null;
   /** The action being confirmed, submitted or retried. */
   readonly pending: LifecycleAction | PendingLifecycleAction | null;
-  readonly error: OffboardError | null;
   readonly lastChange: UserChange | null;
 }
 
@@ -46,5 +42,5 @@ export type UserLifecycleEvent =
   | { readonly type: 'RETRY' }
   | { readonly type: 'REFRESH' };
 
-/** Emitted after every successful change, so a binding can refresh what it shows. */
-export type UserLifecycleEmitted = { readonly type: 'changed'; readonly change: UserChange };
+/** Emitted after every successful change (its one result), so a binding can refresh what it shows. */
+export type UserLifecycleEmitted = ChangedEvent;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { MutationContext, OffboardAdapter } from '../../adapter/OffboardAdapter';
 import { DEMO_ORGANISATION_ID } from '../../fixtures/demoOrganisation';
+import type { LifecycleFixture } from '../context';
 import type { ModelCommand } from './model';
+import { scheduledAt } from './scheduleModel';
 
 const USERS = ['a1', 'a2', 'm1', 'm2', 'm3', 'm4', 'm5'];
 /** R9: a directory-sync identity (a service caller), which can reach LAST_ADMIN. */
@@ -35,13 +37,22 @@ export const commandArbitraries: fc.Arbitrary<ModelCommand>[] = [
   fc.record({ op: fc.constant('transferTasks' as const), actor, from: someone, to: someone }),
   fc.record({ op: fc.constant('deactivatePhoneNumber' as const), actor, number: fc.constantFrom('pES', 'pCO', 'pMX', 'pXX'), expectedVersion: version }),
   fc.record({ op: fc.constant('deleteUser' as const), actor, target: someone }),
+  // R15: schedules a few hours to two days after the start, so some come due as time passes and some are already past.
+  fc.record({ op: fc.constant('scheduleDeactivation' as const), actor, target: someone, scope: fc.constantFrom('license' as const, 'user' as const), hours: fc.integer({ min: 1, max: 48 }) }),
+  fc.record({ op: fc.constant('cancelScheduledDeactivation' as const), actor, schedule: fc.constantFrom('sd-1', 'sd-2', 'sd-3', 'sd-4', 'sd-99'), expectedVersion: version }),
+  fc.record({ op: fc.constant('passTime' as const), hours: fc.integer({ min: 1, max: 24 }) }),
 ].map((arbitrary) => arbitrary.map((command) => JSON.parse(JSON.stringify(command)) as ModelCommand));
 
 /** A quarter of the calls carry a key from a small pool, so replays and reuses both happen. */
 export const idempotencyKey = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('k1', 'k2', 'k3') });
 
-/** The adapter call a model command stands for. */
-export function execute(adapter: OffboardAdapter, c: ModelCommand, idempotencyKey: string | undefined): Promise<unknown> {
+/** The adapter call a model command stands for; time passes on the fixture's clock, and its runner runs. */
+export async function execute(fixture: LifecycleFixture, c: ModelCommand, idempotencyKey: string | undefined): Promise<unknown> {
+  const adapter: OffboardAdapter = fixture.adapter;
+  if (c.op === 'passTime') {
+    fixture.clock.advance(c.hours * 60 * 60 * 1000);
+    return fixture.runDueSchedules();
+  }
   const context: MutationContext = {
     organisationId: DEMO_ORGANISATION_ID,
     actorId: c.actor,
@@ -68,5 +79,9 @@ export function execute(adapter: OffboardAdapter, c: ModelCommand, idempotencyKe
       return adapter.deactivatePhoneNumber(c.number, context);
     case 'deleteUser':
       return adapter.deleteUser(c.target, context);
+    case 'scheduleDeactivation':
+      return adapter.scheduleDeactivation(c.target, { scope: c.scope, at: scheduledAt(c.hours) }, context);
+    case 'cancelScheduledDeactivation':
+      return adapter.cancelScheduledDeactivation(c.schedule, context);
   }
 }

@@ -1,5 +1,8 @@
+import type { ScheduleScope, ScheduleStatus } from '../../domain/schedules';
 import type { OffboardData } from '../../domain/types';
 import type { ErrorCode } from '../../errors/OffboardError';
+import { DEMO_NOW } from '../../fixtures/demoOrganisation';
+import { cancelInModel, passTimeInModel, scheduleInModel, settleMootSchedules } from './scheduleModel';
 
 /**
  * A second, deliberately plain statement of the rules, written without the core's guards: what a
@@ -21,8 +24,19 @@ export interface ModelState {
   seatsTotal: number;
   serviceActors: readonly string[];
   audits: number;
-  /** Idempotency keys, per actor and key (R13): the request each first succeeded with. */
-  keys: Map<string, string>;
+  /** Idempotency keys, per actor and key (R13): the request each first succeeded with, and when (keys expire, R11). */
+  keys: Map<string, { request: string; at: number }>;
+  /** R15: scheduled deactivations by id, and the backend's clock (ms) that decides when they are due. */
+  schedules: Map<string, ModelSchedule>;
+  now: number;
+}
+
+export interface ModelSchedule {
+  userId: string;
+  scope: ScheduleScope;
+  at: number;
+  status: ScheduleStatus;
+  version: number;
 }
 
 export function modelOf(data: OffboardData, serviceActors: readonly string[] = []): ModelState {
@@ -36,22 +50,34 @@ export function modelOf(data: OffboardData, serviceActors: readonly string[] = [
     serviceActors,
     audits: data.auditLog?.length ?? 0,
     keys: new Map(),
+    schedules: new Map(),
+    // The conformance suite's clock starts here.
+    now: Date.parse(DEMO_NOW),
   };
+}
+
+/** R11: how long a key replays (the backends' default). */
+export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The request a caller's key stands for, while it has not expired. */
+export function liveKey(m: ModelState, slot: string): string | undefined {
+  const stored = m.keys.get(slot);
+  return stored && m.now < stored.at + KEY_TTL_MS ? stored.request : undefined;
 }
 
 export class Refused {
   constructor(readonly code: ErrorCode) {}
 }
-const refuse = (code: ErrorCode): never => {
+export const refuse = (code: ErrorCode): never => {
   throw new Refused(code);
 };
 
-const licensed = (u: ModelUser | undefined) => u?.status === 'active' && u.license?.status === 'active';
+export const licensed = (u: ModelUser | undefined) => u?.status === 'active' && u.license?.status === 'active';
 const licensesIn = (m: ModelState, country: string) => [...m.users.values()].filter((u) => licensed(u) && u.license!.country === country).length;
 const numbersIn = (m: ModelState, country: string) => [...m.numbers.values()].some((n) => n.active && n.country === country);
 export const seatsUsed = (m: ModelState) => [...m.users.values()].filter(licensed).length;
 
-function userOf(m: ModelState, id: string): ModelUser {
+export function userOf(m: ModelState, id: string): ModelUser {
   return m.users.get(id) ?? refuse('NOT_FOUND');
 }
 
@@ -60,7 +86,7 @@ function userOf(m: ModelState, id: string): ModelUser {
  * idempotency key is looked up and before the target is looked for (R13).
  */
 export function checkStanding(m: ModelState, c: ModelCommand): void {
-  if (c.op === 'deleteUser') return;
+  if (c.op === 'deleteUser' || c.op === 'passTime') return;
   const actor = m.users.get(c.actor);
   if (c.op === 'takeTask') {
     if (!licensed(actor)) refuse('FORBIDDEN');
@@ -70,7 +96,7 @@ export function checkStanding(m: ModelState, c: ModelCommand): void {
   if (!actor || actor.status !== 'active' || actor.role !== 'admin') refuse('FORBIDDEN');
 }
 
-function checkSelf(m: ModelState, actorId: string, targetId: string): void {
+export function checkSelf(m: ModelState, actorId: string, targetId: string): void {
   if (actorId === targetId && !m.serviceActors.includes(actorId)) refuse('CANNOT_DEACTIVATE_SELF');
 }
 
@@ -78,7 +104,7 @@ function checkVersion(current: number, expected: number | undefined): void {
   if (expected !== undefined && expected !== current) refuse('VERSION_CONFLICT');
 }
 
-function checkLastLicense(m: ModelState, u: ModelUser): void {
+export function checkLastLicense(m: ModelState, u: ModelUser): void {
   if (licensed(u) && licensesIn(m, u.license!.country) <= 1 && numbersIn(m, u.license!.country)) refuse('LAST_LICENSE_IN_COUNTRY');
 }
 
@@ -87,8 +113,12 @@ function checkTarget(m: ModelState, targetId: string, ownerId: string): void {
   if (targetId === ownerId || !licensed(target)) refuse('INVALID_REASSIGN_TARGET');
 }
 
+export function checkLastAdmin(m: ModelState, u: ModelUser): void {
+  if (u.role === 'admin' && [...m.users.values()].filter((x) => x.role === 'admin' && x.status === 'active').length <= 1) refuse('LAST_ADMIN');
+}
+
 /** R2's writes, shared by R3. */
-function dropLicense(m: ModelState, id: string, u: ModelUser): void {
+export function dropLicense(m: ModelState, id: string, u: ModelUser): void {
   u.license = { ...u.license!, status: 'inactive' };
   for (const task of m.tasks.values()) {
     if (task.assigneeId === id && task.state === 'created' && !task.transferable) {
@@ -108,7 +138,12 @@ export type ModelCommand =
   | { op: 'takeTask'; actor: string; task: string; expectedVersion?: number }
   | { op: 'transferTasks'; actor: string; from: string; to: string }
   | { op: 'deactivatePhoneNumber'; actor: string; number: string; expectedVersion?: number }
-  | { op: 'deleteUser'; actor: string; target: string };
+  | { op: 'deleteUser'; actor: string; target: string }
+  /** R15: `hours` after the demo's now, which may have passed by the time the command runs. */
+  | { op: 'scheduleDeactivation'; actor: string; target: string; scope: ScheduleScope; hours: number }
+  | { op: 'cancelScheduledDeactivation'; actor: string; schedule: string; expectedVersion?: number }
+  /** R15: the clock moves on and the runner performs what is due; it never refuses. */
+  | { op: 'passTime'; hours: number };
 
 /** Applies `command` to the model, or throws `Refused` with the code the rules give; standing is checked first. */
 export function applyToModel(m: ModelState, c: ModelCommand): void {
@@ -122,6 +157,7 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
       checkLastLicense(m, u);
       dropLicense(m, c.target, u);
       u.version += 1;
+      m.audits += settleMootSchedules(m, c.target, 'license');
       break;
     }
     case 'deactivateUser': {
@@ -129,11 +165,10 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
       checkSelf(m, c.actor, c.target);
       checkVersion(u.version, c.expectedVersion);
       if (u.status === 'inactive') refuse('ALREADY_INACTIVE');
-      if (u.role === 'admin' && [...m.users.values()].filter((x) => x.role === 'admin' && x.status === 'active').length <= 1) refuse('LAST_ADMIN');
+      checkLastAdmin(m, u);
       checkLastLicense(m, u);
-      if (licensed(u)) dropLicense(m, c.target, u);
-      u.status = 'inactive';
-      u.version += 1;
+      deactivateUserInModel(m, c.target, u);
+      m.audits += settleMootSchedules(m, c.target, 'user');
       break;
     }
     case 'reactivateUser': {
@@ -199,6 +234,24 @@ export function applyToModel(m: ModelState, c: ModelCommand): void {
     }
     case 'deleteUser':
       refuse('DELETION_NOT_SUPPORTED');
+      break;
+    case 'scheduleDeactivation':
+      scheduleInModel(m, c);
+      break;
+    case 'cancelScheduledDeactivation':
+      cancelInModel(m, c);
+      break;
+    case 'passTime':
+      // A pass writes the entries of what it performs, and no entry of its own.
+      passTimeInModel(m, c.hours);
+      return;
   }
   m.audits += 1;
+}
+
+/** R3's writes (with R2's when licensed); its guards have passed. */
+export function deactivateUserInModel(m: ModelState, id: string, u: ModelUser): void {
+  if (licensed(u)) dropLicense(m, id, u);
+  u.status = 'inactive';
+  u.version += 1;
 }

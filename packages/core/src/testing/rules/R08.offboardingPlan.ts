@@ -3,6 +3,7 @@ import { planTeamDownsizing } from '../../rules/teamDownsizing';
 import type { OffboardingPlan, StepStatus } from '../../rules/plan';
 import type { Fresh } from '../context';
 import { people } from '../context';
+import { NO_EFFECTS } from '../../rules/effects';
 import { as, observe } from '../harness';
 
 const statuses = (plan: OffboardingPlan): StepStatus[] => plan.steps.map((step) => step.status);
@@ -71,9 +72,10 @@ export function offboardingPlanSuite(fresh: Fresh): void {
       expect(plans.every((candidate) => candidate.refusals.deactivateLicense === null)).toBe(true);
       const preview = planTeamDownsizing(plans);
       expect(preview.entries.map((entry) => entry.refusal?.code ?? null)).toEqual([null, 'LAST_LICENSE_IN_COUNTRY', null, null, null]);
-      expect(preview).toMatchObject({ allowed: 4, seatsFreed: 4 });
-      expect(preview.contactsOrphaned).toBe(plans.filter((_, i) => i !== 1).reduce((sum, candidate) => sum + candidate.contacts, 0));
-      expect(preview.salesBrainsLeft.map((brain) => brain.id).sort()).toEqual(['sb-cdmx', 'sb-latam', 'sb-renewals']);
+      expect(preview.allowed).toBe(4);
+      expect(preview.effects.seatsFreed).toBe(4);
+      expect(preview.effects.contactsOrphaned).toBe(plans.filter((_, i) => i !== 1).reduce((sum, candidate) => sum + candidate.contacts, 0));
+      expect(preview.effects.salesBrainsLeft.map((brain) => brain.id).sort()).toEqual(['sb-cdmx', 'sb-latam', 'sb-renewals']);
       await adapter.deactivateLicense(people.lastInArgentina, as(people.admin));
       await expect(adapter.deactivateLicense(people.unlicensedMember, as(people.admin))).rejects.toMatchObject({ code: 'LAST_LICENSE_IN_COUNTRY' });
     });
@@ -93,16 +95,44 @@ export function offboardingPlanSuite(fresh: Fresh): void {
       const adapter = await fresh();
       const plan = await adapter.getOffboardingPlan(people.salesperson, {}, as(people.admin));
       expect(plan.effects.deactivateUser).toEqual({
+        ...NO_EFFECTS,
         contactsOrphaned: 25,
         tasksMadeTransferable: 2,
         salesBrainsLeft: [{ id: 'sb-inbound', name: 'Inbound SDR playbook' }],
-        seatFreed: true,
+        seatsFreed: 1,
         signInRevoked: true,
         sessionsEnded: 1,
       });
       const { audit } = await adapter.deactivateUser(people.salesperson, as(people.admin));
       expect(audit.effects).toMatchObject({ contactsOrphaned: 25, seatFreed: true, signInRevoked: true, sessionsEnded: 1, salesBrainsLeft: ['sb-inbound'] });
       expect(audit.effects.tasksMadeTransferable).toHaveLength(2);
+    });
+
+    it('R8, R5, R7: the plan previews every action — reassigning, handing over, reactivating, assigning — as each then records it', async () => {
+      const adapter = await fresh();
+      const elena = await adapter.getOffboardingPlan(people.spainSeller, {}, as(people.admin));
+      expect(elena.effects.reassignContacts).toEqual({ ...NO_EFFECTS, contactsMoved: elena.contacts });
+      expect(elena.effects.transferTasks).toEqual({ ...NO_EFFECTS, tasksMoved: elena.openTasks });
+      expect([elena.effects.reactivateUser, elena.effects.assignLicense]).toEqual([null, null]);
+      const moved = await adapter.reassignContacts({ fromOwnerId: people.spainSeller, toUserIds: [people.salesperson] }, as(people.admin));
+      expect(moved.total).toBe(elena.effects.reassignContacts!.contactsMoved);
+      const handed = await adapter.transferTasks({ fromUserId: people.spainSeller, toUserId: people.salesperson }, as(people.admin));
+      expect(handed.taskIds).toHaveLength(elena.effects.transferTasks!.tasksMoved);
+
+      const karla = await adapter.getOffboardingPlan(people.inactive, {}, as(people.admin));
+      // R7: sign-in comes back, the license does not; an inactive user gets no license.
+      expect(karla.effects.reactivateUser).toEqual({ ...NO_EFFECTS, signInRestored: true, licenseNotRestored: true });
+      expect([karla.effects.assignLicense, karla.effects.deactivateUser, karla.effects.deactivateLicense]).toEqual([null, null, null]);
+      await adapter.reactivateUser(people.inactive, as(people.admin));
+      const back = await adapter.getOffboardingPlan(people.inactive, {}, as(people.admin));
+      expect(back.effects.assignLicense).toEqual({
+        ...NO_EFFECTS,
+        tasksNoLongerTransferable: back.transferableTasks,
+        seatsAfter: { used: back.seats!.used + 1, total: back.seats!.total },
+      });
+      const { audit } = await adapter.assignLicense(people.inactive, { country: 'ES' }, as(people.admin));
+      expect(audit.effects.tasksNoLongerTransferable).toHaveLength(back.effects.assignLicense!.tasksNoLongerTransferable);
+      expect((await adapter.getSeatUsage(as(people.admin))).used).toBe(back.effects.assignLicense!.seatsAfter!.used);
     });
 
     it('R8: a user without a license has nothing to check or free: steps 3 and 4 are not applicable', async () => {

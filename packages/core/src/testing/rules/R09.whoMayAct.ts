@@ -15,6 +15,7 @@ const adminMutations: Record<string, (adapter: OffboardAdapter, context: Mutatio
   reassignContacts: (adapter, context) => adapter.reassignContacts({ fromOwnerId: people.formerSeller, toUserIds: [people.spainSeller] }, context),
   transferTasks: (adapter, context) => adapter.transferTasks({ fromUserId: people.spainSeller, toUserId: people.otherSpainSeller }, context),
   deactivatePhoneNumber: (adapter, context) => adapter.deactivatePhoneNumber('pn-es-1', context),
+  scheduleDeactivation: (adapter, context) => adapter.scheduleDeactivation(people.spainSeller, { scope: 'user', at: '2026-12-01T09:00:00Z' }, context),
 };
 
 /** A directory-sync identity, as the host's authenticate describes it. */

@@ -23,6 +23,10 @@ const mutations: Record<string, [Mutation, Mutation]> = {
     (a, c) => a.transferTasks({ fromUserId: people.spainSeller, toUserId: people.otherSpainSeller }, c),
   ],
   deactivatePhoneNumber: [(a, c) => a.deactivatePhoneNumber('pn-es-1', c), (a, c) => a.deactivatePhoneNumber('pn-es-2', c)],
+  scheduleDeactivation: [
+    (a, c) => a.scheduleDeactivation(people.spainSeller, { scope: 'user', at: '2026-12-01T09:00:00Z' }, c),
+    (a, c) => a.scheduleDeactivation(people.spainSeller, { scope: 'user', at: '2026-12-02T09:00:00Z' }, c),
+  ],
 };
 
 

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OffboardAdapter, ReassignContactsResult } from '../../adapter/OffboardAdapter';
 import { isOffboardError } from '../../errors/OffboardError';
-import type { Fresh } from '../context';
+import type { FreshLifecycle, LifecycleFixture } from '../context';
 import { observe, type Observation } from '../harness';
 import { SERVICE_ACTOR, commandArbitraries, execute, idempotencyKey } from '../properties/commands';
-import { Refused, applyToModel, checkStanding, modelOf, seatsUsed, type ModelCommand, type ModelState } from '../properties/model';
+import { Refused, applyToModel, checkStanding, liveKey, modelOf, seatsUsed, type ModelCommand, type ModelState } from '../properties/model';
 import { propertyOrganisation } from '../properties/organisation';
 
 interface Real {
+  readonly fixture: LifecycleFixture;
   readonly adapter: OffboardAdapter;
   readonly initial: Observation;
   last: Observation;
@@ -25,6 +26,7 @@ function project(observation: Observation) {
     tasks: observation.tasks.map((t) => [t.id, t.assigneeId, t.state, t.transferable, t.version]),
     numbers: observation.phoneNumbers.map((n) => [n.id, n.status === 'active', n.version]),
     brains: observation.salesBrains.map((b) => [b.id, [...b.memberIds].sort()]),
+    schedules: [...observation.schedules].sort((a, b) => (a.id < b.id ? -1 : 1)).map((s) => [s.id, s.userId, s.scope, Date.parse(s.at), s.status, s.version]),
     audits: observation.auditLog.length,
   };
 }
@@ -36,12 +38,17 @@ function projectModel(m: ModelState): ReturnType<typeof project> {
     tasks: sorted(m.tasks).map(([id, t]) => [id, t.assigneeId, t.state, t.transferable, t.version]),
     numbers: sorted(m.numbers).map(([id, n]) => [id, n.active, n.version]),
     brains: sorted(m.brains).map(([id, members]) => [id, [...members].sort()]),
+    schedules: sorted(m.schedules).map(([id, s]) => [id, s.userId, s.scope, s.at, s.status, s.version]),
     audits: m.audits,
   };
 }
 
-/** The guarantees of issue #6 that hold after every single step, whatever came before. */
-function assertInvariants(real: Real, now: Observation, before: Observation, succeeded: boolean): void {
+/**
+ * The guarantees of issue #6 that hold after every single step, whatever came before. `entries`
+ * is how many audit entries the step wrote by the model: one per change, plus one per schedule a
+ * deactivation settled (R15); a pass of time writes those of what it ran.
+ */
+function assertInvariants(real: Real, now: Observation, before: Observation, succeeded: boolean, entries: number, passOfTime: boolean): void {
   expect(now.users.map((u) => u.id)).toEqual(real.initial.users.map((u) => u.id));
   expect(now.history).toEqual(real.initial.history);
   expect(now.auditLog.slice(now.auditLog.length - before.auditLog.length)).toEqual(before.auditLog);
@@ -51,8 +58,10 @@ function assertInvariants(real: Real, now: Observation, before: Observation, suc
   for (const number of now.phoneNumbers.filter((n) => n.status === 'active')) {
     expect(active.some((u) => u.license!.country === number.country), `R4: ${number.country} has active numbers and no license`).toBe(true);
   }
-  expect(now.auditLog.length - before.auditLog.length).toBe(succeeded ? 1 : 0);
+  expect(now.auditLog.length - before.auditLog.length).toBe(succeeded ? entries : 0);
   if (!succeeded) expect(now).toEqual(before);
+  // One change moves a user's version once; a pass of time may run two schedules of one user.
+  if (passOfTime) return;
   for (const user of now.users) {
     const previous = before.users.find((u) => u.id === user.id)!;
     expect(user.version - previous.version).toBe(JSON.stringify({ ...user, version: 0 }) === JSON.stringify({ ...previous, version: 0 }) ? 0 : 1);
@@ -84,7 +93,7 @@ class Step implements fc.AsyncCommand<ModelState, Real> {
     const request = JSON.stringify(this.command);
     // R1: a delete is refused before anything else, its key included. R13: keys are the actor's
     // own, and looked up only once the actor's standing allows the change at all.
-    const slot = `${this.command.actor}\u0000${this.key}`;
+    const slot = `${'actor' in this.command ? this.command.actor : ''}\u0000${this.key}`;
     let standing: string | null = null;
     try {
       checkStanding(model, this.command);
@@ -92,9 +101,10 @@ class Step implements fc.AsyncCommand<ModelState, Real> {
       if (!(error instanceof Refused)) throw error;
       standing = error.code;
     }
-    const keyed = this.key !== undefined && this.command.op !== 'deleteUser' && standing === null;
-    const replay = keyed && model.keys.get(slot) === request;
-    const reused = keyed && model.keys.has(slot) && !replay;
+    const keyed = this.key !== undefined && this.command.op !== 'deleteUser' && this.command.op !== 'passTime' && standing === null;
+    const live = keyed ? liveKey(model, slot) : undefined;
+    const replay = live === request;
+    const reused = live !== undefined && !replay;
     let expected: string = 'ok';
     const next = structuredClone(model);
     if (reused) expected = 'IDEMPOTENCY_KEY_REUSED';
@@ -109,7 +119,7 @@ class Step implements fc.AsyncCommand<ModelState, Real> {
     let result: unknown;
     let actual = 'ok';
     try {
-      result = await execute(real.adapter, this.command, this.key);
+      result = await execute(real.fixture, this.command, this.key);
     } catch (error) {
       if (!isOffboardError(error)) throw error;
       actual = error.code;
@@ -117,7 +127,7 @@ class Step implements fc.AsyncCommand<ModelState, Real> {
     real.onStep?.(actual);
     expect(actual, `${request} key=${this.key}`).toBe(expected);
     const now = await observe(real.adapter);
-    assertInvariants(real, now, real.last, actual === 'ok' && !replay);
+    assertInvariants(real, now, real.last, actual === 'ok' && !replay, next.audits - model.audits, this.command.op === 'passTime');
     if (replay) {
       expect(result).toEqual(real.results.get(slot));
       expect(now).toEqual(real.last);
@@ -125,7 +135,7 @@ class Step implements fc.AsyncCommand<ModelState, Real> {
       if (this.command.op === 'reassignContacts') adoptPlacement(model, next, result as ReassignContactsResult);
       Object.assign(model, next);
       if (this.key !== undefined) {
-        model.keys.set(slot, request);
+        model.keys.set(slot, { request, at: model.now });
         real.results.set(slot, result);
       }
     }
@@ -151,16 +161,18 @@ export interface PropertyOptions {
   readonly onStep?: (outcome: string) => void;
 }
 
-export function propertiesSuite(fresh: Fresh, options: PropertyOptions = {}): void {
-  describe('R1–R11 under random command sequences (fast-check model)', () => {
+export function propertiesSuite(fresh: FreshLifecycle, options: PropertyOptions = {}): void {
+  describe('R1–R15 under random command sequences (fast-check model)', () => {
     // Up to 0.1 s a sequence (HTTP through MSW is the slow case), however many are asked for.
-    it(`R1–R11: ${options.sequences ?? 1000} random sequences of every mutation, valid and invalid, from several actors agree with a plain model`, async () => {
+    it(`R1–R11, R15: ${options.sequences ?? 1000} random sequences of every mutation, valid and invalid, from several actors, and time passing, agree with a plain model`, async () => {
       await fc.assert(
         fc.asyncProperty(steps, async (commands) => {
           const data = propertyOrganisation();
-          const adapter = await fresh({ data });
+          const fixture = await fresh({ data });
+          const { adapter } = fixture;
           const initial = await observe(adapter);
-          await fc.asyncModelRun(() => ({ model: modelOf(data, [SERVICE_ACTOR]), real: { adapter, initial, last: initial, results: new Map(), onStep: options.onStep } }), commands);
+          const real: Real = { fixture, adapter, initial, last: initial, results: new Map(), onStep: options.onStep };
+          await fc.asyncModelRun(() => ({ model: modelOf(data, [SERVICE_ACTOR]), real }), commands);
         }),
         { numRuns: options.sequences ?? 1000, ...(options.seed !== undefined ? { seed: options.seed } : {}) },
       );

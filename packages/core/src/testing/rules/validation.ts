@@ -36,6 +36,9 @@ export function validationSuite(fresh: Fresh): void {
         [() => api.reassignContacts!({ fromOwnerId: people.formerSeller, toUserIds: ['constructor'] }, as(people.admin)), 'input.toUserIds.0'],
         [() => api.transferTasks!({ fromUserId: 'prototype', toUserId: people.salesperson }, as(people.admin)), 'input.fromUserId'],
         [() => api.deactivatePhoneNumber!('', as(people.admin)), 'phoneNumberId'],
+        [() => api.cancelScheduledDeactivation!('sd 1', as(people.admin)), 'scheduleId'],
+        [() => api.scheduleDeactivation!('u carla', { scope: 'user', at: '2026-12-01T09:00:00Z' }, as(people.admin)), 'userId'],
+        [() => api.scheduleDeactivation!(people.salesperson, { scope: 'user', at: '2026-12-01T09:00:00Z' }, { ...as(people.admin), expectedVersion: 0 }), 'context.expectedVersion'],
       ];
       for (const [attempt, field] of cases) {
         const error = await refusedWithoutChange(adapter, 'VALIDATION_FAILED', attempt);
@@ -56,6 +59,7 @@ export function validationSuite(fresh: Fresh): void {
         [() => api.listAuditLog!({ action: 'user.deleted' }, observer), 'query.action'],
         [() => api.listUsers!({ cursor: 'not a cursor!' }, observer), 'query.cursor'],
         [() => api.getOffboardingPlan!(people.salesperson, { scenario: 'layoff' }, as(people.admin)), 'query.scenario'],
+        [() => api.listScheduledDeactivations!({ userId: '../etc' }, observer), 'query.userId'],
       ];
       for (const [attempt, field] of cases) {
         const error = await refusal(attempt(), 'VALIDATION_FAILED');

@@ -1,39 +1,31 @@
-import { runStep, type OffboardingPlan } from '@offboard/core';
-import { useId, useState } from 'react';
+import { phoneNumbersWords, type LicenseView } from '@offboard/core/machines';
+import { useId } from 'react';
+import { useKeyedAction } from '../../bindings/useKeyedAction';
 import { ConfirmDialog } from '../../parts/ConfirmDialog';
+import { GuardedButton } from '../../parts/GuardedButton';
 import { part } from '../../parts/partProps';
 import { PhoneNumberList } from '../../parts/PhoneNumberList';
-import { useMessages, useOffboard } from '../../provider/OffboardContext';
-import { useKeyedMutation } from '../../queries/useKeyedMutation';
-import { useRefreshAfterChange } from '../../queries/useRefreshAfterChange';
+import { useMessages } from '../../provider/OffboardContext';
 
-/**
- * R4's way out beside its message: the country's active numbers, and deactivating them here
- * (R8 step 3, run by the core's `runStep`) or licensing another salesperson in the country.
- */
 interface LastLicenseWayOutProps {
-  plan: OffboardingPlan;
-  lastLicense: NonNullable<OffboardingPlan['lastLicenseInCountry']>;
+  lastLicense: NonNullable<LicenseView['lastLicense']>;
 }
 
-export function LastLicenseWayOut({ plan, lastLicense }: LastLicenseWayOutProps) {
-  const { adapter, caller, announce } = useOffboard();
+/**
+ * R4's way out beside its message: the country's active numbers, and deactivating them here (R8
+ * step 3, one keyed intent through the core's `keyedActionMachine`, confirmed first, retried with
+ * the same keys) or licensing another salesperson in the country.
+ */
+export function LastLicenseWayOut({ lastLicense }: LastLicenseWayOutProps) {
   const messages = useMessages();
-  const refresh = useRefreshAfterChange();
   const headingId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const { country, activePhoneNumbers } = lastLicense;
+  const connect = useKeyedAction('admin');
+  const { country, phoneNumbers } = lastLicense;
   const countryName = messages.country(country);
-  const count = activePhoneNumbers.length;
-
-  const deactivation = useKeyedMutation(
-    (phoneNumberIds: readonly string[], idempotencyKey: string) =>
-      runStep(adapter, caller, plan.user.id, { request: { step: 'check-phone-numbers', phoneNumberIds }, idempotencyKey, expectedVersion: plan.user.version }),
-    (_, phoneNumberIds) => {
-      setConfirming(false);
-      void refresh('phoneNumbers');
-      announce(messages.t('done.phoneNumber.deactivated', { count: phoneNumberIds.length }));
-    },
+  const count = phoneNumbers.length;
+  const numbers = connect(
+    { kind: 'deactivatePhoneNumbers', phoneNumberIds: phoneNumbers.map((phoneNumber) => phoneNumber.id) },
+    { part: 'deactivate-numbers', label: { key: 'license.deactivateNumbers', values: { count } }, confirm: phoneNumbersWords(country, count) },
   );
 
   return (
@@ -41,28 +33,10 @@ export function LastLicenseWayOut({ plan, lastLicense }: LastLicenseWayOutProps)
       <h3 id={headingId} {...part('way-out-heading')}>
         {messages.t('license.numbersHeading', { country: countryName })}
       </h3>
-      <PhoneNumberList numbers={activePhoneNumbers} labelledBy={headingId} />
+      <PhoneNumberList numbers={phoneNumbers} labelledBy={headingId} />
       <p {...part('way-out-text')}>{messages.t('license.wayOut', { country: countryName })}</p>
-      <button type="button" {...part('deactivate-numbers')} onClick={() => setConfirming(true)}>
-        {messages.t('license.deactivateNumbers', { count })}
-      </button>
-      <ConfirmDialog
-        open={confirming}
-        title={messages.t('confirm.phoneNumbers.title', { count, country: countryName })}
-        description={messages.t('confirm.phoneNumbers.description')}
-        effects={null}
-        subjectName={plan.user.name}
-        details={<PhoneNumberList numbers={activePhoneNumbers} />}
-        confirmLabel={messages.t('confirm.phoneNumbers.action', { count })}
-        busy={deactivation.busy}
-        error={deactivation.error}
-        onConfirm={() => deactivation.start(activePhoneNumbers.map((phoneNumber) => phoneNumber.id))}
-        onRetry={deactivation.retry}
-        onCancel={() => {
-          deactivation.reset();
-          setConfirming(false);
-        }}
-      />
+      <GuardedButton control={numbers.control} />
+      <ConfirmDialog confirmation={numbers.confirmation} details={<PhoneNumberList numbers={phoneNumbers} />} />
     </section>
   );
 }

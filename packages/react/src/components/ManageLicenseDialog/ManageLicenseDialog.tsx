@@ -35,7 +35,7 @@ export function ManageLicenseDialog({ user, open, onOpenChange, countries, retur
       part="license-dialog"
       returnFocusTo={returnFocusTo}
     >
-      <LicensePanel key={user.id} userId={user.id} countries={countries} />
+      <LicensePanel key={user.id} user={user} countries={countries} />
     </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
-import type { OffboardError, OffboardingPlan, PlanStep, StepRequest, User } from '@offboard/core';
+import { toOffboardError } from '@offboard/core';
+import type { ChecklistStepView } from '@offboard/core/machines';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { part } from '../../parts/partProps';
 import { PhoneNumberList } from '../../parts/PhoneNumberList';
@@ -7,39 +8,36 @@ import { useMessages } from '../../provider/OffboardContext';
 import { StepAction } from './StepAction';
 
 interface ChecklistStepProps {
-  plan: OffboardingPlan;
-  step: PlanStep;
-  /** This step is being performed. */
-  running: boolean;
-  /** This step failed; the machine keeps its request and key for the retry. */
-  error: OffboardError | null;
-  /** Why this step's action waits (a step in flight or awaiting its retry), or null. */
-  hold: string | null;
-  onRun(request: StepRequest): void;
-  onRetry(): void;
-  onDismiss(): void;
-  onReassignContacts?: (user: User) => void;
+  userId: string;
+  step: ChecklistStepView;
+  /** The salespeople a hand-over step gives to could not be read. */
+  salespeopleError: unknown;
+  onRetrySalespeople(): void;
+  onChooseContacts(): void;
 }
 
 /** One R8 step: number, title, status, the reason for it, and the control that performs it. */
-export function ChecklistStep({ plan, step, running, error, hold, onRun, onRetry, onDismiss, onReassignContacts }: ChecklistStepProps) {
+export function ChecklistStep({ userId, step, salespeopleError, onRetrySalespeople, onChooseContacts }: ChecklistStepProps) {
   const messages = useMessages();
-  const reasonId = `${plan.user.id}-${step.id}-reason`;
-  // A blocked step explains itself on its inert button; other steps say why they are as they are.
-  const showReason = step.reason !== null && step.status !== 'blocked';
-  const numbers = step.id === 'check-phone-numbers' && step.status === 'pending' ? step.reason?.details.phoneNumbers : undefined;
-
+  const reasonId = `${userId}-${step.id}-reason`;
   return (
-    <li {...part('checklist-step', running ? 'running' : step.status)} data-step={step.id} aria-busy={running || undefined} tabIndex={-1}>
-      <span {...part('step-number')}>{messages.t('checklist.step', { number: step.number })}</span>
-      <span {...part('step-title')}>{messages.t(`steps.${step.id}`)}</span>
-      <span {...part('step-status', step.status)}>{messages.t(`stepStatus.${step.status}`)}</span>
-      {showReason && step.reason ? <ReasonText id={reasonId} reason={step.reason} /> : null}
-      {numbers?.length ? <PhoneNumberList numbers={numbers} /> : null}
-      <StepAction plan={plan} step={step} busy={running} hold={hold} onRun={onRun} onReassignContacts={onReassignContacts} />
-      {error ? (
-        <ErrorNotice error={error} onRetry={onRetry}>
-          <button type="button" {...part('dismiss')} onClick={onDismiss}>
+    <li {...part(step.attributes['data-part'], step.attributes['data-state'])} data-step={step.id} aria-busy={step.running || undefined} tabIndex={-1}>
+      <span {...part('step-number')}>{messages.text(step.numberLabel)}</span>
+      <span {...part('step-title')}>{messages.text(step.title)}</span>
+      <span {...part('step-status', step.status)}>{messages.text(step.statusLabel)}</span>
+      {step.reason ? <ReasonText id={reasonId} reason={step.reason} /> : null}
+      {step.phoneNumbers.length ? <PhoneNumberList numbers={step.phoneNumbers} /> : null}
+      {step.action ? (
+        <StepAction
+          action={step.action}
+          salespeopleError={step.action.kind === 'hand-over' && salespeopleError ? toOffboardError(salespeopleError) : null}
+          onRetrySalespeople={onRetrySalespeople}
+          onChooseContacts={onChooseContacts}
+        />
+      ) : null}
+      {step.error ? (
+        <ErrorNotice error={step.error} onRetry={step.retry}>
+          <button type="button" {...part('dismiss')} onClick={step.dismiss}>
             {messages.t('common.close')}
           </button>
         </ErrorNotice>

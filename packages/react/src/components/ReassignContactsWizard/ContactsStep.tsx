@@ -1,25 +1,26 @@
-import { isContactSelected, selectedCount } from '@offboard/core';
-import { useSelector } from '@xstate/react';
+import type { ReassignContactsView } from '@offboard/core/machines';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import type { ReassignContactsActorRef } from '../../machines/useReassignContacts';
 import { part } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 import { useContactPages } from '../../queries/contactQueries';
 import { VirtualContactList } from './VirtualContactList';
 import { WizardNavigation } from './WizardNavigation';
 
+interface ContactsStepProps {
+  contacts: NonNullable<ReassignContactsView['contacts']>;
+  ownerId: string;
+  ownerName: string;
+}
+
 /** Step 1: all of the owner's contacts, or some found by search and picked in the list. */
-export function ContactsStep({ actorRef, ownerId, ownerName }: { actorRef: ReassignContactsActorRef; ownerId: string; ownerName: string }) {
+export function ContactsStep({ contacts, ownerId, ownerName }: ContactsStepProps) {
   const messages = useMessages();
   const searchId = useId();
   const [search, setSearch] = useState('');
   const term = useDeferredValue(search.trim());
   const pages = useContactPages(ownerId, term);
-  const contacts = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
+  const shown = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const matching = pages.data?.pages[0]?.total ?? 0;
-  const selection = useSelector(actorRef, (snapshot) => snapshot.context.selection);
-  const ownerContacts = useSelector(actorRef, (snapshot) => snapshot.context.ownerContacts);
-  const canContinue = useSelector(actorRef, (snapshot) => snapshot.can({ type: 'NEXT' }));
 
   return (
     <div {...part('contacts-step')}>
@@ -31,32 +32,32 @@ export function ContactsStep({ actorRef, ownerId, ownerName }: { actorRef: Reass
       </div>
       <div {...part('selection-toolbar')}>
         {term ? (
-          <button type="button" {...part('select-shown')} onClick={() => actorRef.send({ type: 'SELECT_CONTACTS', contactIds: contacts.map((contact) => contact.id) })}>
-            {messages.t('wizard.selectShown', { count: contacts.length })}
+          <button type="button" {...part('select-shown')} onClick={() => contacts.selectShown(shown.map((contact) => contact.id))}>
+            {messages.t('wizard.selectShown', { count: shown.length })}
           </button>
         ) : (
-          <button type="button" {...part('select-all')} onClick={() => actorRef.send({ type: 'SELECT_ALL' })}>
-            {messages.t('wizard.selectAll', { count: ownerContacts })}
+          <button type="button" {...part('select-all')} onClick={contacts.selectAll.press}>
+            {messages.text(contacts.selectAll.label)}
           </button>
         )}
-        <button type="button" {...part('clear-selection')} onClick={() => actorRef.send({ type: 'CLEAR' })}>
-          {messages.t('wizard.clear')}
+        <button type="button" {...part('clear-selection')} onClick={contacts.clear.press}>
+          {messages.text(contacts.clear.label)}
         </button>
-        <span {...part('selection-count')}>{messages.t('wizard.selected', { selected: selectedCount(selection, ownerContacts), count: ownerContacts })}</span>
+        <span {...part('selection-count')}>{messages.text(contacts.selected)}</span>
       </div>
       {pages.isSuccess && matching === 0 && term ? <p {...part('no-matches')}>{messages.t('wizard.noMatches', { search: term })}</p> : null}
       <VirtualContactList
         key={term}
         label={messages.t('wizard.list', { name: ownerName })}
-        contacts={contacts}
+        contacts={shown}
         total={matching}
         hasMore={pages.hasNextPage}
         loadingMore={pages.isFetchingNextPage}
         onLoadMore={pages.fetchNextPage}
-        isSelected={(contactId) => isContactSelected(selection, contactId)}
-        onToggle={(contactId) => actorRef.send({ type: 'TOGGLE_CONTACT', contactId })}
+        isSelected={contacts.isSelected}
+        onToggle={contacts.toggle}
       />
-      <WizardNavigation hold={canContinue ? null : messages.t('wizard.hold.contacts')} onNext={() => actorRef.send({ type: 'NEXT' })} />
+      <WizardNavigation next={contacts.next} />
     </div>
   );
 }

@@ -1,31 +1,28 @@
-import type { ReassignContactsResult, User } from '@offboard/core';
+import type { ReassignContactsView } from '@offboard/core/machines';
 import { part } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 
 interface ResultStepProps {
-  result: ReassignContactsResult;
-  candidates: readonly User[];
-  onRestart(): void;
+  result: NonNullable<ReassignContactsView['result']>;
   onClose?: () => void;
 }
 
 /** Step 4: how many contacts each salesperson received, as recorded in the audit log. */
-export function ResultStep({ result, candidates, onRestart, onClose }: ResultStepProps) {
+export function ResultStep({ result, onClose }: ResultStepProps) {
   const messages = useMessages();
-  const nameOf = (userId: string) => candidates.find((candidate) => candidate.id === userId)?.name ?? userId;
   return (
     <div {...part('result-step')}>
-      <p {...part('result-summary')}>{messages.t('done.contacts.reassigned', { count: result.total })}</p>
+      <p {...part('result-summary')}>{messages.text(result.summary)}</p>
       <ul {...part('result-targets')}>
-        {result.moved.map(({ userId, contacts }) => (
+        {result.moved.map(({ userId, name, receives }) => (
           <li key={userId} {...part('result-target')} data-user-id={userId}>
-            {nameOf(userId)}: {messages.t('wizard.receives', { count: contacts })}
+            {name}: {messages.text(receives)}
           </li>
         ))}
       </ul>
-      <p {...part('result-recorded')}>{messages.t('wizard.recordedAt', { date: messages.date(result.audit.at) })}</p>
+      <p {...part('result-recorded')}>{messages.t('wizard.recordedAt', { date: messages.date(result.recordedAt) })}</p>
       <div {...part('wizard-navigation')}>
-        <button type="button" {...part('restart')} onClick={onRestart}>
+        <button type="button" {...part('restart')} onClick={result.restart}>
           {messages.t('wizard.again')}
         </button>
         {onClose ? (

@@ -1,7 +1,5 @@
-import { reassignPreview } from '@offboard/core';
-import { useSelector } from '@xstate/react';
+import type { ReassignContactsView } from '@offboard/core/machines';
 import { useId, useState } from 'react';
-import type { ReassignContactsActorRef } from '../../machines/useReassignContacts';
 import { LicenseBadge } from '../../parts/LicenseBadge';
 import { part } from '../../parts/partProps';
 import { ReasonText } from '../../parts/ReasonText';
@@ -11,21 +9,18 @@ import { WizardNavigation } from './WizardNavigation';
 type Mode = 'one' | 'split';
 
 /**
- * Step 2: one salesperson, or several to split the contacts evenly among. Only the machine's
+ * Step 2: one salesperson, or several to split the contacts evenly among. Only the core's
  * candidates are offered (R5: active salespeople other than the owner), with what each receives.
  */
-export function TargetsStep({ actorRef }: { actorRef: ReassignContactsActorRef }) {
+export function TargetsStep({ targets }: { targets: NonNullable<ReassignContactsView['targets']> }) {
   const messages = useMessages();
   const groupName = useId();
   const noneId = useId();
-  const context = useSelector(actorRef, (snapshot) => snapshot.context);
-  const canContinue = useSelector(actorRef, (snapshot) => snapshot.can({ type: 'NEXT' }));
-  const [mode, setMode] = useState<Mode>(context.targets.length > 1 ? 'split' : 'one');
-  const preview = reassignPreview(context);
+  const [mode, setMode] = useState<Mode>(targets.candidates.filter((candidate) => candidate.chosen).length > 1 ? 'split' : 'one');
 
   const chooseMode = (next: Mode) => {
     setMode(next);
-    if (next === 'one') actorRef.send({ type: 'SET_TARGETS', userIds: context.targets.slice(0, 1) });
+    if (next === 'one') targets.keepFirst();
   };
 
   return (
@@ -39,29 +34,24 @@ export function TargetsStep({ actorRef }: { actorRef: ReassignContactsActorRef }
           </label>
         ))}
       </fieldset>
-      <fieldset {...part('targets')} aria-describedby={context.candidates.length === 0 ? noneId : undefined}>
+      <fieldset {...part('targets')} aria-describedby={targets.noneReason ? noneId : undefined}>
         <legend>{messages.t('wizard.targets')}</legend>
-        {context.candidates.length === 0 ? <ReasonText id={noneId} reason={{ code: 'NO_ELIGIBLE_TARGET', details: {} }} /> : null}
-        {context.candidates.map((candidate) => {
-          const chosen = context.targets.includes(candidate.id);
-          return (
-            <label key={candidate.id} {...part('target', chosen ? 'chosen' : 'unchosen')} data-user-id={candidate.id}>
-              <input
-                type={mode === 'one' ? 'radio' : 'checkbox'}
-                name={mode === 'one' ? `${groupName}-target` : undefined}
-                checked={chosen}
-                onChange={() =>
-                  actorRef.send(mode === 'one' ? { type: 'SET_TARGETS', userIds: [candidate.id] } : { type: 'TOGGLE_TARGET', userId: candidate.id })
-                }
-              />
-              <span {...part('target-name')}>{candidate.name}</span>
-              <LicenseBadge license={candidate.license} />
-              {chosen ? <span {...part('target-share')}>{messages.t('wizard.receives', { count: preview.find((share) => share.userId === candidate.id)?.contacts ?? 0 })}</span> : null}
-            </label>
-          );
-        })}
+        {targets.noneReason ? <ReasonText id={noneId} reason={targets.noneReason} /> : null}
+        {targets.candidates.map(({ user, chosen, share, attributes }) => (
+          <label key={user.id} {...part(attributes['data-part'], attributes['data-state'])} data-user-id={user.id}>
+            <input
+              type={mode === 'one' ? 'radio' : 'checkbox'}
+              name={mode === 'one' ? `${groupName}-target` : undefined}
+              checked={chosen}
+              onChange={() => (mode === 'one' ? targets.only(user.id) : targets.toggle(user.id))}
+            />
+            <span {...part('target-name')}>{user.name}</span>
+            <LicenseBadge license={user.license} />
+            {share ? <span {...part('target-share')}>{messages.text(share)}</span> : null}
+          </label>
+        ))}
       </fieldset>
-      <WizardNavigation onBack={() => actorRef.send({ type: 'BACK' })} hold={canContinue ? null : messages.t('wizard.hold.targets')} onNext={() => actorRef.send({ type: 'NEXT' })} />
+      <WizardNavigation onBack={targets.back} next={targets.next} />
     </div>
   );
 }

@@ -1,16 +1,16 @@
+import type { ControlView } from '@offboard/core/machines';
 import { GuardedButton } from '../../parts/GuardedButton';
 import { part } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 
 interface WizardNavigationProps {
   onBack?: () => void;
-  /** Why NEXT's guard holds the wizard here (nothing selected, no salesperson chosen), or null. */
-  hold: string | null;
-  onNext(): void;
+  /** Next: held, and saying what the step lacks, while the machine's guard keeps the wizard here. */
+  next: ControlView;
 }
 
 /** Back and Next; Next stays focusable while the step is incomplete and says what it lacks. */
-export function WizardNavigation({ onBack, hold, onNext }: WizardNavigationProps) {
+export function WizardNavigation({ onBack, next }: WizardNavigationProps) {
   const messages = useMessages();
   return (
     <div {...part('wizard-navigation')}>
@@ -19,9 +19,7 @@ export function WizardNavigation({ onBack, hold, onNext }: WizardNavigationProps
           {messages.t('common.back')}
         </button>
       ) : null}
-      <GuardedButton partName="next" refusal={null} hold={hold} onClick={onNext}>
-        {messages.t('common.next')}
-      </GuardedButton>
+      <GuardedButton control={next} />
     </div>
   );
 }

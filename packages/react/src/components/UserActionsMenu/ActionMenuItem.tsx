@@ -1,18 +1,19 @@
+import type { Explainable } from '@offboard/core/i18n';
+import type { PartAttributes } from '@offboard/core/machines';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useId } from 'react';
-import type { Explainable } from '../../i18n/createTranslator';
 import { part } from '../../parts/partProps';
 import { ReasonText } from '../../parts/ReasonText';
 
 interface ActionMenuItemProps {
-  action: string;
   label: string;
   /** The core's refusal: the item stays, focusable and inert, with the reason as its description. */
-  refusal: Explainable | null;
+  blockedBy: Explainable | null;
   /** Words that describe the item without blocking it (why a retry is offered). */
   note?: Explainable | null;
   /** Select without closing the menu, for items whose result shows in the menu itself. */
   keepOpen?: boolean;
+  attributes: PartAttributes & { readonly 'data-action'?: string };
   onSelect(): void;
 }
 
@@ -20,21 +21,21 @@ interface ActionMenuItemProps {
  * A menu item that may be blocked by a rule. WAI-ARIA keeps disabled menu items focusable, so it
  * uses `aria-disabled` rather than Radix's `disabled` (which skips the item) and stays open on select.
  */
-export function ActionMenuItem({ action, label, refusal, note = null, keepOpen = false, onSelect }: ActionMenuItemProps) {
+export function ActionMenuItem({ label, blockedBy, note = null, keepOpen = false, attributes, onSelect }: ActionMenuItemProps) {
   const labelId = useId();
   const reasonId = useId();
-  const description = refusal ?? note;
+  const description = blockedBy ?? note;
   return (
     <DropdownMenu.Item
-      {...part('menu-item', refusal ? 'blocked' : 'ready')}
-      data-action={action}
+      {...part(attributes['data-part'], attributes['data-state'])}
+      data-action={attributes['data-action']}
       textValue={label}
-      aria-disabled={refusal ? true : undefined}
+      aria-disabled={blockedBy ? true : undefined}
       aria-labelledby={labelId}
       aria-describedby={description ? reasonId : undefined}
       onSelect={(event) => {
-        if (refusal || keepOpen) event.preventDefault();
-        if (!refusal) onSelect();
+        if (blockedBy || keepOpen) event.preventDefault();
+        if (!blockedBy) onSelect();
       }}
     >
       <span id={labelId} {...part('menu-item-label')}>

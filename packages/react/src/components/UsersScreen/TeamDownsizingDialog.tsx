@@ -1,6 +1,5 @@
-import type { DownsizingOutcome, TeamDownsizingPreview } from '@offboard/core';
-import { useSelector } from '@xstate/react';
-import { useTeamDownsizing } from '../../machines/useTeamDownsizing';
+import type { TeamDownsizingView } from '@offboard/core/machines';
+import { useTeamDownsizing } from '../../bindings/useTeamDownsizing';
 import { ConfirmationPanel } from '../../parts/ConfirmationPanel';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { ModalDialog } from '../../parts/ModalDialog';
@@ -8,59 +7,43 @@ import { part } from '../../parts/partProps';
 import { ReasonText } from '../../parts/ReasonText';
 import { useMessages } from '../../provider/OffboardContext';
 
-function EntryList({ preview, outcomes }: { preview: TeamDownsizingPreview; outcomes: Readonly<Record<string, DownsizingOutcome>> }) {
+function EntryList({ entries }: { entries: TeamDownsizingView['entries'] }) {
   const messages = useMessages();
   return (
     <ul {...part('downsizing-entries')}>
-      {preview.entries.map((entry) => {
-        const outcome = outcomes[entry.userId];
-        const state = outcome?.status ?? (entry.refusal ? 'refused' : 'allowed');
-        return (
-          <li key={entry.userId} {...part('downsizing-entry', state)} data-user-id={entry.userId}>
-            <span {...part('downsizing-name')}>{entry.name}</span>{' '}
-            {outcome ? <span {...part('downsizing-outcome')}>{messages.t(`downsizing.outcome.${outcome.status}`)}</span> : null}{' '}
-            {entry.refusal ? (
-              <ReasonText id={`${entry.userId}-downsizing-reason`} reason={entry.refusal} />
-            ) : outcome && 'error' in outcome && outcome.error ? (
-              <ReasonText id={`${entry.userId}-downsizing-reason`} reason={outcome.error} />
-            ) : outcome ? null : (
-              <span>{messages.t('downsizing.entry.allowed')}</span>
-            )}
-          </li>
-        );
-      })}
+      {entries.map((entry) => (
+        <li key={entry.userId} {...part(entry.attributes['data-part'], entry.attributes['data-state'])} data-user-id={entry.userId}>
+          <span {...part('downsizing-name')}>{entry.name}</span>{' '}
+          {entry.outcome ? <span {...part('downsizing-outcome')}>{messages.text(entry.outcome)}</span> : null}{' '}
+          {entry.reason ? <ReasonText id={`${entry.userId}-downsizing-reason`} reason={entry.reason} /> : entry.note ? <span>{messages.text(entry.note)}</span> : null}
+        </li>
+      ))}
     </ul>
   );
 }
 
-/** The batch: one combined preview, one confirmation, then each license in turn (R8 team downsizing). */
+/** The batch, rendered from `connectTeamDownsizing`: one combined preview, one confirmation, then each license in turn (R8 team downsizing). */
 function DownsizingPanel({ userIds, onClose }: { userIds: readonly string[]; onClose(): void }) {
   const messages = useMessages();
-  const actorRef = useTeamDownsizing(userIds);
-  const preview = useSelector(actorRef, (snapshot) => snapshot.context.preview);
-  const outcomes = useSelector(actorRef, (snapshot) => snapshot.context.outcomes);
-  const error = useSelector(actorRef, (snapshot) => snapshot.context.error);
-  const state = useSelector(actorRef, (snapshot) => String(snapshot.value));
+  const view = useTeamDownsizing(userIds, onClose);
 
-  if (state === 'loadFailed' && error) return <ErrorNotice error={error} onRetry={() => actorRef.send({ type: 'RETRY' })} />;
-  if (!preview) return <p {...part('loading')}>{messages.t('common.loading')}</p>;
+  const error = view.refusal ?? view.loadError;
+  if (error) return <ErrorNotice error={error} onRetry={view.retryLoad} />;
+  if (!view.summary) return <p {...part('loading')}>{messages.t('common.loading')}</p>;
+  const summary = <p {...part('downsizing-summary')}>{messages.text(view.summary)}</p>;
 
-  const allowedNames = preview.entries.filter((entry) => !entry.refusal).map((entry) => entry.name);
-  const summary = <p {...part('downsizing-summary')}>{messages.t('downsizing.allowed', { allowed: preview.allowed, count: preview.entries.length })}</p>;
-
-  if (state === 'partial' || state === 'done') {
+  if (!view.confirmation) {
     // The live region only counts what went through; what did not is said as an alert.
-    const failure = Object.values(outcomes).find((outcome) => outcome.status === 'failed');
     return (
-      <div {...part('downsizing-result', state)}>
-        {failure && 'error' in failure && failure.error ? <ErrorNotice error={failure.error} /> : null}
-        <EntryList preview={preview} outcomes={outcomes} />
+      <div {...part(view.attributes['data-part'], view.attributes['data-state'])}>
+        {view.failure ? <ErrorNotice error={view.failure} /> : null}
+        <EntryList entries={view.entries} />
         <div {...part('confirmation-actions')}>
           <button type="button" {...part('cancel')} onClick={onClose}>
             {messages.t('common.close')}
           </button>
-          {state === 'partial' ? (
-            <button type="button" {...part('retry')} onClick={() => actorRef.send({ type: 'RETRY' })}>
+          {view.retry ? (
+            <button type="button" {...part('retry')} onClick={view.retry}>
               {messages.t('common.retry')}
             </button>
           ) : null}
@@ -70,19 +53,9 @@ function DownsizingPanel({ userIds, onClose }: { userIds: readonly string[]; onC
   }
 
   return (
-    <div {...part('downsizing-preview')}>
+    <div {...part(view.attributes['data-part'])}>
       {summary}
-      <ConfirmationPanel
-        effects={preview}
-        subjectName={messages.list(allowedNames)}
-        details={<EntryList preview={preview} outcomes={outcomes} />}
-        confirmLabel={messages.t('downsizing.confirm', { count: preview.allowed })}
-        busy={state === 'running'}
-        error={null}
-        canConfirm={preview.allowed > 0}
-        onConfirm={() => actorRef.send({ type: 'CONFIRM' })}
-        onCancel={onClose}
-      />
+      <ConfirmationPanel confirmation={view.confirmation} details={<EntryList entries={view.entries} />} />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 
-import { SCENARIOS, toOffboardError, type Scenario, type User } from '@offboard/core';
+import { DEFAULT_SCENARIO, SCENARIOS, toOffboardError, type Scenario, type User } from '@offboard/core';
 import { useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useCallerView } from '../../bindings/useCallerView';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { ModalDialog } from '../../parts/ModalDialog';
 import { part, useRootProps } from '../../parts/partProps';
 import { SeatUsageMeter } from '../../parts/SeatUsageMeter';
 import { useMessages } from '../../provider/OffboardContext';
-import { useCallerAccess } from '../../queries/useCallerAccess';
 import { useSeatUsage, useUserPages } from '../../queries/userQueries';
 import { OffboardingChecklist } from '../OffboardingChecklist/OffboardingChecklist';
 import { OrphanedContactsNotice } from '../OrphanedContactsNotice/OrphanedContactsNotice';
@@ -46,12 +46,12 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
   const [offboarding, setOffboarding] = useState<Opened>(null);
   const [downsizing, setDownsizing] = useState<readonly string[] | null>(null);
   // R8: the checklist opens for a departure; a role change or downsizing is one choice away.
-  const [scenario, setScenario] = useState<Scenario>('employee-departure');
+  const [scenario, setScenario] = useState<Scenario>(DEFAULT_SCENARIO);
   const scenarioId = useId();
 
-  const access = useCallerAccess();
-  const admin = access.standing('admin') === null;
-  const seats = useSeatUsage({ enabled: access.read({ read: 'seats' }) === null });
+  // Which parts exist for the caller: the core judges R9 and R12 from their own record.
+  const access = useCallerView();
+  const seats = useSeatUsage({ enabled: access.seesSeats });
   const pages = useUserPages({ status, limit: pageSize, ...(term ? { search: term } : {}) });
   const users = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
 
@@ -83,9 +83,9 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         {seats.data ? <SeatUsageMeter seats={seats.data} /> : null}
       </header>
       {access.error ? <ErrorNotice error={access.error} onRetry={access.retry} /> : null}
-      {access.read({ read: 'contacts' }) === null ? <OrphanedContactsNotice onReassignContacts={(owner) => setReassigning({ user: owner, fromRow: false })} /> : null}
+      {access.seesOrphanedContacts ? <OrphanedContactsNotice onReassignContacts={(owner) => setReassigning({ user: owner, fromRow: false })} /> : null}
       <UsersToolbar
-        filterable={access.read({ read: 'users', status: 'inactive' }) === null}
+        filterable={access.seesInactiveUsers}
         status={status}
         onStatusChange={changeStatus}
         search={search}
@@ -98,7 +98,7 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
       <UsersTable
         busy={pages.isPending}
         users={users}
-        selected={admin && status === 'active' ? selected : null}
+        selected={access.selectsRows && status === 'active' ? selected : null}
         onToggle={toggle}
         onReassignContacts={reassignFromRow}
         onStartOffboarding={offboardFromRow}

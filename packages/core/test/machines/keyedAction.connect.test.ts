@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { text } from '../../src/i18n';
+import { OffboardError, forbidden } from '../../src';
+import { connectKeyedAction, keyedActionMachine, phoneNumbersWords, type KeyedActionContext, type KeyedActionEvent, type KeyedRequest } from '../../src/machines';
+import { callerOf, recorder, snapshotOf } from './connectHelpers';
+
+const take = (taskId: string): KeyedRequest => ({ kind: 'takeTask', taskId });
+const numbers: KeyedRequest = { kind: 'deactivatePhoneNumbers', phoneNumberIds: ['pn-co-1', 'pn-co-2'] };
+
+function connect(value: string, context: Partial<KeyedActionContext>, request: KeyedRequest, confirm = false) {
+  const full: KeyedActionContext = { ...callerOf('u-carla', { standing: 'salesperson' }), request: null, key: null, results: [], ...context };
+  const { sent, send } = recorder<KeyedActionEvent>();
+  const view = connectKeyedAction(snapshotOf(keyedActionMachine, value, full), send, request, {
+    part: 'take-task',
+    label: text('tasks.take'),
+    ...(confirm ? { confirm: phoneNumbersWords('CO', 2) } : {}),
+  });
+  return { view, sent };
+}
+
+describe('connectKeyedAction', () => {
+  it('held while the caller’s record loads; R6: blocked with the standing’s refusal', () => {
+    expect(connect('checking', {}, take('t-1')).view.control).toMatchObject({ state: 'held', held: { key: 'common.loading' } });
+    const refusal = forbidden('not-salesperson', { id: 'u-julia' });
+    const { view, sent } = connect('refused', { refusal }, take('t-1'));
+    expect(view.control).toMatchObject({ state: 'blocked', blockedBy: refusal, attributes: { 'data-part': 'take-task', 'data-state': 'blocked' } });
+    view.control.press();
+    expect(sent).toEqual([]);
+  });
+
+  it('one intent per request: only the task in flight is busy, only the failed one shows its failure and retries', () => {
+    const running = connect('running', { request: take('t-1'), key: 'k' }, take('t-1'));
+    expect(running.view.control.state).toBe('busy');
+    expect(connect('running', { request: take('t-1'), key: 'k' }, take('t-2')).view.control.state).toBe('ready');
+
+    const failed = connect('failed', { request: take('t-1'), key: 'k', error: new OffboardError('NETWORK_ERROR') }, take('t-1'));
+    expect(failed.view.error?.code).toBe('NETWORK_ERROR');
+    failed.view.retry();
+    expect(failed.sent).toEqual([{ type: 'RETRY' }]);
+    expect(connect('failed', { request: take('t-1'), error: new OffboardError('NETWORK_ERROR') }, take('t-2')).view.error).toBeNull();
+  });
+
+  it('without a confirmation, pressing starts the intent at once', () => {
+    const { view, sent } = connect('idle', {}, take('t-1'));
+    view.control.press();
+    expect(sent).toEqual([{ type: 'START', request: take('t-1') }]);
+    expect(view.confirmation).toBeNull();
+  });
+
+  it('R4’s way out asks first; its confirmation is open while asked, running or failed', () => {
+    const idle = connect('idle', {}, numbers, true);
+    idle.view.control.press();
+    expect(idle.sent).toEqual([{ type: 'ASK', request: numbers }]);
+    expect(idle.view.confirmation).toBeNull();
+
+    const asked = connect('confirming', { request: numbers }, numbers, true);
+    expect(asked.view.confirmation).toMatchObject({ title: { key: 'confirm.phoneNumbers.title' }, busy: false, primary: { state: 'ready' } });
+    asked.view.confirmation!.primary.press();
+    asked.view.confirmation!.cancel();
+    expect(asked.sent).toEqual([{ type: 'CONFIRM' }, { type: 'CANCEL' }]);
+
+    expect(connect('running', { request: numbers, key: 'k' }, numbers, true).view.confirmation).toMatchObject({ busy: true });
+    const failed = connect('failed', { request: numbers, key: 'k', error: new OffboardError('SERVER_ERROR') }, numbers, true);
+    expect(failed.view.confirmation).toMatchObject({ error: { code: 'SERVER_ERROR' }, primary: { label: { key: 'common.retry' } } });
+    expect(failed.view.error).toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { OffboardError, forbidden, planTeamDownsizing, type UserChange } from '../../src';
+import { connectTeamDownsizing, teamDownsizingMachine, type TeamDownsizingContext, type TeamDownsizingEvent } from '../../src/machines';
+import { callerOf, planOf, recorder, snapshotOf } from './connectHelpers';
+
+async function connect(value: string, context: Partial<TeamDownsizingContext> = {}) {
+  const plans = await Promise.all(['u-fernando', 'u-diego', 'u-hugo'].map((id) => planOf(id, { scenario: 'team-downsizing' })));
+  const full: TeamDownsizingContext = {
+    ...callerOf('u-ana'),
+    userIds: ['u-fernando', 'u-diego', 'u-hugo'],
+    plans,
+    preview: planTeamDownsizing(plans),
+    keys: {},
+    outcomes: {},
+    ...context,
+  };
+  const close = vi.fn();
+  const { sent, send } = recorder<TeamDownsizingEvent>();
+  return { view: connectTeamDownsizing(snapshotOf(teamDownsizingMachine, value, full), send, { close }), sent, close };
+}
+
+describe('connectTeamDownsizing', () => {
+  it('R9: a refused caller sees why, and no preview', async () => {
+    const refusal = forbidden('not-admin', { id: 'u-carla' });
+    const { view } = await connect('refused', { refusal, plans: [], preview: null });
+    expect(view).toMatchObject({ phase: 'refused', refusal, summary: null, entries: [], confirmation: null });
+  });
+
+  it('R8/R4: one preview, each entry allowed or refused with the rule, and one confirmation of what the allowed ones do together', async () => {
+    const { view, sent, close } = await connect('previewing');
+    expect(view.summary).toEqual({ key: 'downsizing.allowed', values: { allowed: 2, count: 3 } });
+    expect(view.entries.map((entry) => [entry.userId, entry.state, entry.reason?.code ?? null, entry.note?.key ?? null])).toEqual([
+      ['u-fernando', 'allowed', null, 'downsizing.entry.allowed'],
+      ['u-diego', 'refused', 'LAST_LICENSE_IN_COUNTRY', null],
+      ['u-hugo', 'allowed', null, 'downsizing.entry.allowed'],
+    ]);
+    const confirmation = view.confirmation!;
+    expect(confirmation.primary).toMatchObject({ label: { key: 'downsizing.confirm', values: { count: 2 } }, state: 'ready' });
+    const orphaned = confirmation.effects!.find((line) => line.key === 'contactsOrphaned')!;
+    expect(orphaned.subjects).toEqual(['Fernando Ruiz', 'Hugo Vargas']);
+    expect(confirmation.effects!.find((line) => line.key === 'seatsFreed')!.values.count).toBe(2);
+    confirmation.primary.press();
+    confirmation.cancel();
+    expect(sent).toEqual([{ type: 'CONFIRM' }]);
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('nothing to confirm when the preview refuses every entry', async () => {
+    const plans = [await planOf('u-diego', { scenario: 'team-downsizing' })];
+    const { view, sent } = await connect('previewing', { userIds: ['u-diego'], plans, preview: planTeamDownsizing(plans) });
+    expect(view.confirmation!.primary.state).toBe('blocked');
+    view.confirmation!.primary.press();
+    expect(sent).toEqual([]);
+  });
+
+  it('R11: after a partial run, each outcome, the failure as an alert, and a retry of the rest', async () => {
+    const outcomes = {
+      'u-fernando': { status: 'failed', error: new OffboardError('NETWORK_ERROR') },
+      'u-diego': { status: 'skipped', error: null },
+      'u-hugo': { status: 'done', change: {} as UserChange },
+    } as const;
+    const { view, sent } = await connect('partial', { outcomes });
+    expect(view.confirmation).toBeNull();
+    expect(view.failure?.code).toBe('NETWORK_ERROR');
+    expect(view.entries.map((entry) => [entry.state, entry.outcome?.key])).toEqual([
+      ['failed', 'downsizing.outcome.failed'],
+      ['skipped', 'downsizing.outcome.skipped'],
+      ['done', 'downsizing.outcome.done'],
+    ]);
+    expect(view.attributes).toEqual({ 'data-part': 'downsizing-result', 'data-state': 'partial' });
+    view.retry!();
+    expect(sent).toEqual([{ type: 'RETRY' }]);
+    expect((await connect('done', { outcomes: { 'u-hugo': { status: 'done', change: {} as UserChange } } })).view.retry).toBeNull();
+  });
+});
