@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -18,6 +19,23 @@ const shared: Options = {
 /** One stylesheet for hosts, its `@import`s inlined by esbuild's CSS bundler. */
 const bundleStylesheet = (entry: string, outfile: string) => build({ entryPoints: [entry], bundle: true, outfile, logLevel: 'warning' });
 
+const USE_CLIENT = "'use client';";
+
+/**
+ * Split CJS chunks come out of sucrase with `"use strict"` and its helpers first, which pushes the
+ * banner's `'use client'` out of the directive prologue where React Server Components bundlers
+ * read it. Put it back on a line of its own, and shift each source map by that one line.
+ */
+async function putUseClientFirst(dir: string) {
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.cjs'))) {
+    const code = await readFile(`${dir}/${file}`, 'utf8');
+    if (code.startsWith(USE_CLIENT)) continue;
+    await writeFile(`${dir}/${file}`, `${USE_CLIENT}\n${code}`);
+    const map = JSON.parse(await readFile(`${dir}/${file}.map`, 'utf8')) as { mappings: string };
+    await writeFile(`${dir}/${file}.map`, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
+  }
+}
+
 export default defineConfig([
   {
     ...shared,
@@ -26,6 +44,7 @@ export default defineConfig([
       index: 'packages/core/src/index.ts',
       i18n: 'packages/core/src/i18n/index.ts',
       machines: 'packages/core/src/machines/index.ts',
+      audit: 'packages/core/src/audit/index.ts',
       'in-memory': 'packages/core/src/inMemory/index.ts',
       server: 'packages/core/src/http/server.ts',
       backend: 'packages/core/src/backend.ts',
@@ -45,7 +64,7 @@ export default defineConfig([
   {
     ...shared,
     name: '@offboard/react',
-    entry: { index: 'packages/react/src/index.ts' },
+    entry: { index: 'packages/react/src/index.ts', audit: 'packages/react/src/audit/index.ts' },
     outDir: 'packages/react/dist',
     external: [
       'react',
@@ -54,7 +73,6 @@ export default defineConfig([
       'xstate',
       '@xstate/react',
       '@tanstack/react-query',
-      '@tanstack/react-virtual',
       '@offboard/core',
       /^@radix-ui\//,
     ],
@@ -62,7 +80,11 @@ export default defineConfig([
     // code. Rollup's tree-shaking pass would drop that banner too; esbuild's own shaking suffices.
     banner: { js: "'use client';" },
     treeshake: false,
+    // Two entries (the kit and `audit`) share the provider's React context: split, the context is
+    // one module both import, in CJS too (tsup turns the ESM chunks into CJS with sucrase).
+    splitting: true,
     onSuccess: async () => {
+      await putUseClientFirst('packages/react/dist');
       await bundleStylesheet('packages/react/src/styles.css', 'packages/react/dist/styles.css');
     },
   },

@@ -2,7 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { OffboardProvider, es } from '@offboard/react';
 import '@offboard/react/styles.css';
 import type { OffboardLoaded } from '../stories/support/offboardLoader';
-import type { ScenarioArgs } from '../stories/support/offboardParameters';
+import type { OffboardStoryParameters, ScenarioArgs } from '../stories/support/offboardParameters';
 import { createOffboardLoader } from '../stories/support/offboardLoader';
 import './preview.css';
 
@@ -24,6 +24,7 @@ const withOffboard: Decorator = (Story, context) => {
         locale={locale}
         messages={locale === 'es' ? es : undefined}
         theme={theme}
+        requireReason={(context.parameters.offboard as OffboardStoryParameters | undefined)?.policy?.requireReason ?? false}
       >
         <Story />
       </OffboardProvider>
@@ -46,8 +47,19 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'en', theme: 'light' },
   parameters: {
-    layout: 'padded',
+    // The canvas pads itself and paints the theme's page colour edge to edge.
+    layout: 'fullscreen',
     controls: { expanded: true },
+    // The two sizes every story is reviewed (and screenshotted) at, and the narrowest supported.
+    viewport: {
+      options: {
+        mobile: { name: 'Mobile 390×844', styles: { width: '390px', height: '844px' }, type: 'mobile' },
+        narrow: { name: 'Narrowest 320×640', styles: { width: '320px', height: '640px' }, type: 'mobile' },
+        desktop: { name: 'Desktop 1280×800', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
+      },
+    },
+    // The Theme toolbar paints the canvas (`.sb-offboard-canvas`); the backgrounds tool would only disagree with it.
+    backgrounds: { disable: true },
   },
   tags: ['autodocs'],
 };

@@ -87,7 +87,7 @@ describe('the vanilla UserActionsMenu (plain DOM over @offboard/core)', () => {
 
     const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Elena Torres?' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
-    expect(dialog).toHaveAccessibleDescription('The user is kept with all their history; nothing is deleted.');
+    expect(dialog).toHaveAccessibleDescription('Their license goes too, if they have one, and its seat is freed. The user is kept with all their history; nothing is deleted.');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     expect(within(within(dialog).getByRole('region', { name: 'What happens' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       '20 contacts stay with Elena Torres and become orphaned.',

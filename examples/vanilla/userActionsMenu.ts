@@ -1,7 +1,10 @@
 import type { Caller, OffboardAdapter, User } from '@offboard/core';
 import type { Translator } from '@offboard/core/i18n';
-import { changeFeedback, connectUserLifecycle, userLifecycleMachine, type ConfirmationView, type UserLifecycleView } from '@offboard/core/machines';
+import { changeFeedback, connectUserLifecycle, menuKey, menuTriggerKey, userLifecycleMachine, type ConfirmationView, type UserLifecycleView } from '@offboard/core/machines';
 import { createActor } from 'xstate';
+
+/** Characters typed within this long of each other make one type-ahead prefix. */
+const TYPEAHEAD_MS = 500;
 
 /**
  * `UserActionsMenu` without React: a WAI-ARIA menu button of one user's actions and its
@@ -48,7 +51,8 @@ export function mountUserActionsMenu(root: HTMLElement, options: UserActionsMenu
   const actor = createActor(userLifecycleMachine, {
     input: { adapter: options.adapter, caller: options.caller, userId: options.user.id, gate: 'admin', ...(options.createKey ? { createKey: options.createKey } : {}) },
   });
-  const offers = { reassignContacts: options.onReassignContacts !== undefined, startOffboarding: options.onStartOffboarding !== undefined };
+  // This example renders the menu and the confirmation; "Deactivate on a date…" (R15) needs its form, which it leaves to the React kit.
+  const offers = { reassignContacts: options.onReassignContacts !== undefined, startOffboarding: options.onStartOffboarding !== undefined, scheduleDeactivation: false };
   const view = (): UserLifecycleView => connectUserLifecycle(actor.getSnapshot(), actor.send, { user: options.user, offers });
 
   const menuId = nextId('menu');
@@ -162,38 +166,27 @@ export function mountUserActionsMenu(root: HTMLElement, options: UserActionsMenu
   }
 
   trigger.addEventListener('click', () => (open ? closeMenu(true) : openMenu('first')));
+  // What each key does is the core's (menuKey), as in the React kit; this only moves focus.
   trigger.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-    }
+    const opening = menuTriggerKey(event.key);
+    if (!opening) return;
+    event.preventDefault();
+    openMenu(opening);
   });
+  let typed = { text: '', at: 0 };
   menu.addEventListener('keydown', (event) => {
-    const index = items().findIndex((item) => item === document.activeElement);
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        return focusItem(index + 1);
-      case 'ArrowUp':
-        event.preventDefault();
-        return focusItem(index - 1);
-      case 'Home':
-        event.preventDefault();
-        return focusItem(0);
-      case 'End':
-        event.preventDefault();
-        return focusItem(-1);
-      case 'Escape':
-        event.preventDefault();
-        return closeMenu(true);
-      case 'Tab':
-        return closeMenu(false);
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        (document.activeElement as HTMLElement | null)?.click();
-        return;
-    }
+    const all = items();
+    const index = all.findIndex((item) => item === document.activeElement);
+    const text = event.key.length === 1 ? (event.timeStamp - typed.at < TYPEAHEAD_MS ? typed.text : '') + event.key : '';
+    typed = { text, at: event.timeStamp };
+    const effect = menuKey(event.key, index, all.map((item) => item.querySelector('[data-part="menu-item-label"]')?.textContent ?? ''), text || event.key);
+    if (!effect) return;
+    // Tab closes and lets focus move on from the menu, which sits right after its button.
+    if (effect.kind === 'close' && !effect.focusTrigger) return closeMenu(false);
+    event.preventDefault();
+    if (effect.kind === 'focus') focusItem(effect.index);
+    else if (effect.kind === 'close') closeMenu(true);
+    else (document.activeElement as HTMLElement | null)?.click();
   });
   const onOutside = (event: Event) => {
     if (open && !container.contains(event.target as Node)) closeMenu(false);

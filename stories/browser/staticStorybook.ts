@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
 
-export const STORYBOOK_DIR = fileURLToPath(new URL('../../storybook-static', import.meta.url));
+/** The static build; `STORYBOOK_STATIC` points elsewhere (a build of one's own while others test). */
+export const STORYBOOK_DIR = process.env.STORYBOOK_STATIC ?? fileURLToPath(new URL('../../storybook-static', import.meta.url));
 
 /** Serves the static Storybook build on 127.0.0.1 with Vite's preview server, on a free port. */
 export async function serveStorybook(): Promise<{ url: string; close: () => Promise<void> }> {

@@ -70,9 +70,10 @@ export async function openStory(page: Page, url: string): Promise<{ errored: boo
   return { errored };
 }
 
-/** axe-core on the story's canvas (the kit's layer of dialogs and menus lives inside it). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('#storybook-root').analyze();
+/** axe-core on the story's canvas (the kit's layer of dialogs and menus lives inside it); every rule, or only those given. */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).include('#storybook-root');
+  const results = await (rules ? builder.withRules([...rules]) : builder).analyze();
   return results.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`,
   );

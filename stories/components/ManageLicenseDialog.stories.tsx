@@ -36,6 +36,7 @@ async function openDialog(canvasElement: HTMLElement, opener: string, title = 'M
 
 /** R2: the user keeps access and reports, loses commercial features; the seat is freed. */
 export const DeactivateLicenseR2: Story = {
+  name: 'Deactivate license (R2)',
   play: async (context) => {
     const loaded = loadedOf(context);
     const dialog = await openDialog(context.canvasElement, 'Manage license: Elena Torres');
@@ -65,6 +66,7 @@ export const DeactivateLicenseR2: Story = {
 
 /** R7: a free seat, a country, and a confirmation that says the seat gets used. */
 export const AssignLicenseR7: Story = {
+  name: 'Assign license (R7)',
   parameters: { subject: 'u-julia' },
   play: async (context) => {
     const loaded = loadedOf(context);
@@ -88,6 +90,7 @@ export const AssignLicenseR7: Story = {
 };
 
 export const SeatsExhaustedR7: Story = {
+  name: 'Seats exhausted (R7)',
   parameters: { subject: 'u-julia', offboard: { scenario: 'seats-exhausted' } },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement, 'Manage license: Julia Fernández');
@@ -98,6 +101,7 @@ export const SeatsExhaustedR7: Story = {
 };
 
 export const BlockedByLastLicenseR4: Story = {
+  name: 'Blocked by last license (R4)',
   parameters: { subject: 'u-ignacio' },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement, 'Manage license: Ignacio Luna');
@@ -105,7 +109,7 @@ export const BlockedByLastLicenseR4: Story = {
     // R4: Ignacio holds Argentina's last license and Argentina has an active number.
     await expectBlocked(deactivate, R4_MESSAGE);
     const numbers = within(dialog).getByRole('list', { name: 'Active phone numbers in Argentina' });
-    await expect(within(numbers).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+541143216789']);
+    await expect(within(numbers).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+54 114 321 6789']);
     await expect(dialog).toHaveTextContent('Deactivate these numbers, or license another salesperson in Argentina, then try again.');
 
     await userEvent.click(deactivate);
@@ -118,6 +122,7 @@ export const BlockedByLastLicenseR4: Story = {
  * keys so each is deactivated once, and the license is no longer blocked.
  */
 export const LastLicenseWayOutRetryR11: Story = {
+  name: 'Last license way out retry (R11)',
   tags: ['expected-failed-requests'],
   parameters: { subject: 'u-diego' },
   play: async (context) => {
@@ -141,6 +146,7 @@ export const LastLicenseWayOutRetryR11: Story = {
 
 /** A 500 before the backend ran: nothing applied, the retry applies it once. */
 export const AdapterErrorAndRetryR11: Story = {
+  name: 'Adapter error and retry (R11)',
   tags: ['expected-failed-requests'],
   play: async (context) => {
     const loaded = loadedOf(context);
@@ -160,6 +166,7 @@ export const AdapterErrorAndRetryR11: Story = {
 };
 
 export const SelfGuardR9: Story = {
+  name: 'Self guard (R9)',
   parameters: { subject: 'u-ana' },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement, 'Manage license: Ana García');
@@ -170,6 +177,7 @@ export const SelfGuardR9: Story = {
 
 /** R9: Carla, a member, sees her own license, and every change to it refused. */
 export const MemberActorR9: Story = {
+  name: 'Member actor (R9)',
   parameters: { subject: 'u-carla', offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement, 'Manage license: Carla Méndez');
@@ -181,6 +189,7 @@ export const MemberActorR9: Story = {
 
 /** R12: another user's plan is an admin's to read: a member is told so, and it is never asked for. */
 export const MemberOnAnotherUserR12: Story = {
+  name: 'Member on another user (R12)',
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
     const dialog = await openDialog(canvasElement, 'Manage license: Elena Torres');

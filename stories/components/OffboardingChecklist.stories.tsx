@@ -37,6 +37,7 @@ async function loadedSteps(canvasElement: HTMLElement, heading: string) {
 
 /** R8 employee departure for Diego: every step applies; R4 blocks steps 4 and 5 until his numbers go. */
 export const EmployeeDepartureR8: Story = {
+  name: 'Employee departure (R8)',
   play: async ({ canvasElement, args }) => {
     await expect(await loadedSteps(canvasElement, 'Offboarding Diego Rojas')).toEqual([
       ['reassign-contacts', 'pending'],
@@ -50,7 +51,7 @@ export const EmployeeDepartureR8: Story = {
     await expect(stepOf(canvasElement, 'transfer-tasks')).toHaveTextContent('6 open tasks are still assigned to this user.');
     // R4: step 3 names the message and the numbers; steps 4 and 5 are inert with the same reason.
     await expect(stepOf(canvasElement, 'check-phone-numbers')).toHaveTextContent(R4_MESSAGE);
-    await expect(within(stepOf(canvasElement, 'check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+576012345678', '+576045678901']);
+    await expect(within(stepOf(canvasElement, 'check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+57 601 234 5678', '+57 604 567 8901']);
     await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), R4_MESSAGE);
     await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), R4_MESSAGE);
 
@@ -61,13 +62,14 @@ export const EmployeeDepartureR8: Story = {
 
 /** R4's way out from the checklist: step 3 deactivates the numbers, and step 4 is no longer blocked. */
 export const LastLicenseStepR4: Story = {
+  name: 'Last license step (R4)',
   play: async (context) => {
     const { canvasElement } = context;
     const loaded = loadedOf(context);
     await loadedSteps(canvasElement, 'Offboarding Diego Rojas');
     await userEvent.click(within(stepOf(canvasElement, 'check-phone-numbers')).getByRole('button', { name: 'Deactivate 2 numbers' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 2 phone numbers in Colombia?' });
-    await expect(confirm).toHaveTextContent('+576012345678');
+    await expect(confirm).toHaveTextContent('+57 601 234 5678');
     await userEvent.click(within(confirm).getByRole('button', { name: 'Deactivate 2 numbers' }));
 
     await expectAnnounced('Step 3 done: Check phone numbers (last license in the country).');
@@ -146,6 +148,7 @@ export const NothingToHandOver: Story = {
 };
 
 export const SelfGuardR9: Story = {
+  name: 'Self guard (R9)',
   args: { userId: 'u-ana' },
   play: async ({ canvasElement }) => {
     await loadedSteps(canvasElement, 'Offboarding Ana García');
@@ -156,6 +159,7 @@ export const SelfGuardR9: Story = {
 };
 
 export const LastAdminGuardR9: Story = {
+  name: 'Last admin guard (R9)',
   args: { userId: 'u-ana' },
   parameters: { offboard: { data: singleAdminOrganisation, actorId: 'svc-directory', callerKind: 'service' } },
   play: async ({ canvasElement }) => {
@@ -168,6 +172,7 @@ export const LastAdminGuardR9: Story = {
 
 /** R9: Carla, a member, reads her own checklist: every step that changes something is refused, with the reason. */
 export const MemberActorR9: Story = {
+  name: 'Member actor (R9)',
   args: { userId: 'u-carla' },
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
@@ -180,6 +185,7 @@ export const MemberActorR9: Story = {
 
 /** R12: another user's checklist is an admin's to read: a member is told so, and the plan is never asked for. */
 export const MemberOnAnotherUserR12: Story = {
+  name: 'Member on another user (R12)',
   args: { userId: 'u-elena' },
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
@@ -203,6 +209,7 @@ export const Loading: Story = {
  * then the other steps wait, and say so.
  */
 export const AdapterErrorAndRetryR11: Story = {
+  name: 'Adapter error and retry (R11)',
   tags: ['expected-failed-requests'],
   play: async (context) => {
     const { canvasElement } = context;

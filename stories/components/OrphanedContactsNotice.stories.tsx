@@ -70,6 +70,7 @@ export const NothingOrphaned: Story = {
 
 /** R3 and R5: deactivating Elena elsewhere on the page orphans her 20 contacts, and the notice says so at once. */
 export const GrowsAfterADeactivationR5: Story = {
+  name: 'Grows after a deactivation (R5)',
   render: (args, context) => (
     <>
       <OrphanedContactsNotice {...args} />

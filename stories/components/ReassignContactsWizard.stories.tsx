@@ -41,6 +41,7 @@ async function chooseAllContacts(canvasElement: HTMLElement, count: number) {
 
 /** R5: all of Diego's contacts to one salesperson, with the result as the audit log recorded it. */
 export const ToOneSalespersonR5: Story = {
+  name: 'To one salesperson (R5)',
   play: async (context) => {
     const loaded = loadedOf(context);
     const canvas = await chooseAllContacts(context.canvasElement, 40);
@@ -67,6 +68,7 @@ export const ToOneSalespersonR5: Story = {
 
 /** R5: only other active salespeople are offered; the split is even and shown before submitting. */
 export const SplitEvenlyR5: Story = {
+  name: 'Split evenly (R5)',
   play: async (context) => {
     const loaded = loadedOf(context);
     const canvas = await chooseAllContacts(context.canvasElement, 40);
@@ -142,6 +144,7 @@ export const OwnerWithoutContacts: Story = {
 };
 
 export const NoEligibleSalespersonR5: Story = {
+  name: 'No eligible salesperson (R5)',
   args: { ownerId: 'u-marta' },
   parameters: { offboard: { data: organisationWithoutSalespeople } },
   play: async ({ canvasElement }) => {
@@ -159,6 +162,7 @@ export const NoEligibleSalespersonR5: Story = {
  * and Diego's contacts, which R12 keeps from members, are never asked for. Nothing moves.
  */
 export const MemberActorR9: Story = {
+  name: 'Member actor (R9)',
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async (context) => {
     const loaded = loadedOf(context);
@@ -185,6 +189,7 @@ export const Loading: Story = {
 
 /** R11: the answer is lost after the backend moved the contacts; the retry replays, nothing moves twice. */
 export const AdapterErrorAndRetryR11: Story = {
+  name: 'Adapter error and retry (R11)',
   tags: ['expected-failed-requests'],
   play: async (context) => {
     const loaded = loadedOf(context);

@@ -37,6 +37,7 @@ const taskItems = (canvasElement: HTMLElement) => within(canvasElement).queryAll
  * Carla, a member, may not read inactive users, so no task names who left it.
  */
 export const TakeTaskR6: Story = {
+  name: 'Take task (R6)',
   play: async (context) => {
     const { canvasElement } = context;
     const loaded = loadedOf(context);
@@ -61,6 +62,7 @@ export const TakeTaskR6: Story = {
 };
 
 export const NotASalespersonR6: Story = {
+  name: 'Not a salesperson (R6)',
   // Nora is an admin without a license: she sees the tasks, and who left them, but cannot take them.
   parameters: { offboard: { actorId: 'u-nora' } },
   play: async ({ canvasElement }) => {
@@ -93,6 +95,7 @@ export const Loading: Story = {
 
 /** R11: the answer to a take is lost after it was applied; the retry replays it, the task is taken once. */
 export const AdapterErrorAndRetryR11: Story = {
+  name: 'Adapter error and retry (R11)',
   tags: ['expected-failed-requests'],
   play: async (context) => {
     const { canvasElement } = context;

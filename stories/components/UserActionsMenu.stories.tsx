@@ -39,7 +39,7 @@ export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Carla Méndez');
     const items = within(menu).getAllByRole('menuitem');
-    await expect(items.map((item) => item.textContent)).toEqual(['Manage license', 'Reassign contacts', 'Start offboarding', 'Deactivate user']);
+    await expect(items.map((item) => item.textContent)).toEqual(['Manage license', 'Reassign contacts', 'Start offboarding', 'Deactivate user', 'Deactivate on a date…']);
     for (const item of items) await expect(item).not.toHaveAttribute('aria-disabled');
 
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Start offboarding' }));
@@ -62,6 +62,7 @@ export const Loading: Story = {
 
 /** R3: the confirmation lists every effect before anything changes; the change is written once. */
 export const DeactivateUserR3: Story = {
+  name: 'Deactivate user (R3)',
   parameters: { subject: 'u-elena' },
   play: async (context) => {
     const loaded = loadedOf(context);
@@ -69,7 +70,7 @@ export const DeactivateUserR3: Story = {
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Deactivate user' }));
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate Elena Torres?' });
-    await expect(dialog).toHaveAccessibleDescription('The user is kept with all their history; nothing is deleted.');
+    await expect(dialog).toHaveAccessibleDescription('Their license goes too, if they have one, and its seat is freed. The user is kept with all their history; nothing is deleted.');
     await expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       '20 contacts stay with Elena Torres and become orphaned.',
       '2 open tasks become transferable to other salespeople.',
@@ -94,6 +95,7 @@ export const DeactivateUserR3: Story = {
 };
 
 export const BlockedByLastLicenseR4: Story = {
+  name: 'Blocked by last license (R4)',
   parameters: { subject: 'u-diego' },
   play: async ({ canvasElement }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Diego Rojas');
@@ -109,6 +111,7 @@ export const BlockedByLastLicenseR4: Story = {
 };
 
 export const SelfGuardR9: Story = {
+  name: 'Self guard (R9)',
   parameters: { subject: 'u-ana' },
   play: async ({ canvasElement }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Ana García');
@@ -118,6 +121,7 @@ export const SelfGuardR9: Story = {
 };
 
 export const LastAdminGuardR9: Story = {
+  name: 'Last admin guard (R9)',
   // Ana is the only admin left; a directory-sync identity, which acts like an admin, still may not remove her.
   parameters: { subject: 'u-ana', offboard: { data: singleAdminOrganisation, actorId: 'svc-directory', callerKind: 'service' } },
   play: async ({ canvasElement }) => {
@@ -129,6 +133,7 @@ export const LastAdminGuardR9: Story = {
 
 /** R9 and R12: a member sees every action refused in words, and Elena's plan, which is an admin's to read, is never asked for. */
 export const MemberActorR9: Story = {
+  name: 'Member actor (R9)',
   parameters: { subject: 'u-elena', offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement, args }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Elena Torres');
@@ -152,6 +157,7 @@ export const MemberActorR9: Story = {
 };
 
 export const NoContactsToReassignR5: Story = {
+  name: 'No contacts to reassign (R5)',
   parameters: { subject: 'u-julia' },
   play: async ({ canvasElement }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Julia Fernández');
@@ -162,6 +168,7 @@ export const NoContactsToReassignR5: Story = {
 
 /** R7: activation brings sign-in back, not the license, and says so before confirming. */
 export const ActivateUserR7: Story = {
+  name: 'Activate user (R7)',
   parameters: { subject: 'u-karla' },
   play: async (context) => {
     const loaded = loadedOf(context);
@@ -198,6 +205,7 @@ export const OpensManageLicense: Story = {
 
 /** R11: the answer is lost after the backend applied the change; the retry replays it under the same key. */
 export const AdapterErrorAndRetryR11: Story = {
+  name: 'Adapter error and retry (R11)',
   tags: ['expected-failed-requests'],
   parameters: { subject: 'u-elena' },
   play: async (context) => {

@@ -91,6 +91,7 @@ export const SearchAndShowMore: Story = {
 
 /** R3 and R7: the deactivated are under Inactive, and come back from there. */
 export const ReactivateFromInactiveR7: Story = {
+  name: 'Reactivate from inactive (R7)',
   play: async (context) => {
     const { canvasElement } = context;
     const loaded = loadedOf(context);
@@ -114,6 +115,7 @@ export const ReactivateFromInactiveR7: Story = {
 
 /** R8 team downsizing: three licenses, one combined preview, one confirmation, three changes. */
 export const TeamDownsizingR8: Story = {
+  name: 'Team downsizing (R8)',
   play: async (context) => {
     const { canvasElement } = context;
     const loaded = loadedOf(context);
@@ -121,7 +123,7 @@ export const TeamDownsizingR8: Story = {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Deactivate 3 licenses' }));
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate licenses' });
-    await expect(dialog).toHaveAccessibleDescription('One combined preview for 3 users.');
+    await expect(dialog).toHaveAccessibleDescription('Check what happens to the licenses of 3 users, then deactivate them together.');
     await expect(await within(dialog).findByText('3 of 3 licenses can be deactivated.')).toBeVisible();
     const effects = within(dialog).getByRole('region', { name: 'What happens' });
     await expect(within(effects).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -144,6 +146,7 @@ export const TeamDownsizingR8: Story = {
 
 /** R4 within the batch: Hugo and Ignacio would leave Mexico and Argentina without a license. */
 export const TeamDownsizingBlockedByR4: Story = {
+  name: 'Team downsizing blocked by the last license (R4)',
   play: async (context) => {
     const { canvasElement } = context;
     const loaded = loadedOf(context);
@@ -169,6 +172,7 @@ export const TeamDownsizingBlockedByR4: Story = {
 
 /** R11 in a batch: one answer is lost; the others go on, and the retry resends only that one, under its key. */
 export const TeamDownsizingRetryR11: Story = {
+  name: 'Team downsizing retry (R11)',
   tags: ['expected-failed-requests'],
   play: async (context) => {
     const { canvasElement } = context;
@@ -193,6 +197,7 @@ export const TeamDownsizingRetryR11: Story = {
 };
 
 export const SeatsExhaustedR7: Story = {
+  name: 'Seats exhausted (R7)',
   parameters: { offboard: { scenario: 'seats-exhausted' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('meter', { name: 'Seat usage' })).toHaveAttribute('aria-valuetext', '10 of 10 seats used');
@@ -208,6 +213,7 @@ export const SeatsExhaustedR7: Story = {
 };
 
 export const SelfGuardR9: Story = {
+  name: 'Self guard (R9)',
   play: async ({ canvasElement }) => {
     const menu = await openActionsMenu(canvasElement, 'Actions for Ana García');
     await expectBlocked(within(menu).getByRole('menuitem', { name: 'Deactivate user' }), 'You cannot deactivate yourself.');
@@ -216,6 +222,7 @@ export const SelfGuardR9: Story = {
 
 /** A directory-sync console: a service identity sees what an admin sees, and still may not remove the last admin. */
 export const LastAdminGuardR9: Story = {
+  name: 'Last admin guard (R9)',
   parameters: { offboard: { data: singleAdminOrganisation, actorId: 'svc-directory', callerKind: 'service' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('rowheader', { name: /^Bruno Díaz/ })).toBeVisible();
@@ -234,6 +241,7 @@ export const LastAdminGuardR9: Story = {
  * batch are an admin's, so they are neither shown nor asked for.
  */
 export const MemberActorR12: Story = {
+  name: 'Member actor (R12)',
   parameters: { offboard: { actorId: 'u-carla' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -266,7 +274,7 @@ export const StartOffboardingFromRow: Story = {
     const menu = await openActionsMenu(canvasElement, 'Actions for Diego Rojas');
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Start offboarding' }));
     const dialog = await screen.findByRole('dialog', { name: 'Offboarding checklist' });
-    await expect(dialog).toHaveAccessibleDescription('The steps for Diego Rojas, each done with its own button.');
+    await expect(dialog).toHaveAccessibleDescription('Offboard Diego Rojas step by step, in this order.');
     await expect(await within(dialog).findByRole('heading', { name: 'Offboarding Diego Rojas' })).toBeVisible();
 
     await userEvent.keyboard('{Escape}');
@@ -276,6 +284,7 @@ export const StartOffboardingFromRow: Story = {
 
 /** R5 from the notice: Marta's orphaned contacts go to a salesperson, and the notice shrinks. */
 export const ReassignOrphanedContactsR5: Story = {
+  name: 'Reassign orphaned contacts (R5)',
   play: async (context) => {
     const { canvasElement } = context;
     const loaded = loadedOf(context);

@@ -51,7 +51,11 @@ export function createOffboardLoader(setup?: Parameters<typeof mswLoader>[0]) {
   const startMsw = mswLoader(setup);
   return async (context: LoaderContext): Promise<OffboardLoaded> => {
     await startMsw(context);
-    return loadStory(context);
+    const loaded = loadStory(context);
+    for (const [index, { userId, ...input }] of (context.parameters.offboard?.schedules ?? []).entries()) {
+      await loaded.backend.scheduleDeactivation(userId, input, { ...loaded.observer, idempotencyKey: `story-schedule-${index}` });
+    }
+    return loaded;
   };
 }
 

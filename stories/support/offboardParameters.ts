@@ -1,4 +1,4 @@
-import type { CallerKind, OffboardData, OffboardPolicy } from '@offboard/core';
+import type { CallerKind, OffboardData, OffboardPolicy, ScheduleDeactivationInput } from '@offboard/core';
 import type { DemoScenarioId } from '@offboard/core/fixtures';
 import type { Fault, FaultTarget, Latency } from '@offboard/mocks';
 import type { FaultPreset } from './faultPresets';
@@ -9,7 +9,10 @@ export interface OffboardStoryParameters {
   readonly scenario?: DemoScenarioId;
   /** Data of its own instead of a scenario's. */
   readonly data?: () => OffboardData;
+  /** Also what the provider is told (`requireReason`, R14), as a host configures both alike. */
   readonly policy?: Partial<OffboardPolicy>;
+  /** R15: scheduled deactivations pending when the story starts, made by a service identity. */
+  readonly schedules?: readonly (ScheduleDeactivationInput & { readonly userId: string })[];
   /** Who is signed in. @default the scenario's admin, Ana García */
   readonly actorId?: string;
   /** `service`: `actorId` is a service identity (directory sync) with no user record, acting like an admin. @default 'user' */

@@ -3,7 +3,7 @@ import { as, observer } from '../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryBackend } from '../src/inMemory';
 import { DEMO_NOW, demoOrganisation, generateOrganisation } from '../src/fixtures';
-import { readAll, refusal } from '../src/testing';
+import { observe, readAll, refusal } from '../src/testing';
 
 const ana = as('u-ana');
 
@@ -26,6 +26,41 @@ describe('in-memory backend', () => {
     await backend.deactivateUser('u-carla', ana);
     expect((await backend.listSalesBrains({ memberId: 'u-carla' }, observer)).total).toBe(0);
     expect((await backend.listContacts({ orphaned: true }, observer)).total).toBe(19 + 25);
+  });
+
+  it('R10/R11: bulk writes (tasks made transferable, contacts reassigned, tasks handed over) are rolled back whole, indexes included', async () => {
+    let broken = false;
+    const backend = createInMemoryBackend({
+      data: demoOrganisation(),
+      clock: () => {
+        if (broken) throw new Error('clock unavailable');
+        return new Date('2026-11-29T10:00:00.000Z');
+      },
+    });
+    const owners = ['u-carla', 'u-diego', 'u-elena', 'u-oscar', 'u-karla'];
+    // What the indexes answer, not only the records: a rollback that restored records but not an index would show here.
+    const indexed = async () => ({
+      all: await observe(backend),
+      contacts: await Promise.all(owners.map((ownerId) => readAll((page) => backend.listContacts({ ...page, ownerId }, observer)))),
+      orphaned: await readAll((page) => backend.listContacts({ ...page, orphaned: true }, observer)),
+      tasks: await Promise.all(owners.map((assigneeId) => readAll((page) => backend.listTasks({ ...page, assigneeId }, observer)))),
+      transferable: await readAll((page) => backend.listTasks({ ...page, transferable: true }, observer)),
+    });
+    const before = await indexed();
+    broken = true;
+    const attempts = [
+      () => backend.deactivateUser('u-carla', ana),
+      () => backend.reassignContacts({ fromOwnerId: 'u-diego', toUserIds: ['u-elena', 'u-oscar'] }, ana),
+      () => backend.transferTasks({ fromUserId: 'u-diego', toUserId: 'u-elena' }, ana),
+      () => backend.takeTask('t-047', as('u-carla')),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toThrow('clock unavailable');
+    broken = false;
+    expect(await indexed()).toEqual(before);
+    // The same changes then apply in full.
+    await backend.reassignContacts({ fromOwnerId: 'u-diego', toUserIds: ['u-elena', 'u-oscar'] }, ana);
+    expect((await backend.listContacts({ ownerId: 'u-diego' }, observer)).total).toBe(0);
+    expect((await backend.listContacts({ ownerId: 'u-elena' }, observer)).total + (await backend.listContacts({ ownerId: 'u-oscar' }, observer)).total).toBe(20 + 12 + 40);
   });
 
   it('leaves the data it was given untouched, and hands out copies or frozen results', async () => {

@@ -60,6 +60,27 @@ describe('the PostgreSQL backend beyond the conformance suite', () => {
     expect(await backend.deactivateUser('u-carla', keyed)).toEqual({ user, audit });
   });
 
+  it('R5/R6/R10: bulk writes (contacts reassigned, tasks handed over or made transferable) fail whole: every row is as it was', async () => {
+    const { db } = await databases.fresh();
+    await seed(db, demoOrganisation());
+    const probe = instrumented(db);
+    const backend = createPostgresBackend({ db: probe.db });
+    const before = await observe(backend);
+    probe.breakOn(/INSERT INTO idempotency_keys/);
+    const split = () => backend.reassignContacts({ fromOwnerId: 'u-diego', toUserIds: ['u-elena', 'u-oscar'] }, as('u-ana', { idempotencyKey: 'split-diego' }));
+    const changes = [
+      split,
+      () => backend.transferTasks({ fromUserId: 'u-diego', toUserId: 'u-elena' }, as('u-ana', { idempotencyKey: 'tasks-diego' })),
+      () => backend.deactivateUser('u-carla', as('u-ana', { idempotencyKey: 'carla-leaves' })),
+    ];
+    for (const change of changes) await refusal(change(), 'SERVER_ERROR');
+    expect(await observe(backend)).toEqual(before);
+    probe.breakOn(null);
+    const { total } = await split();
+    expect(total).toBe(40);
+    expect((await backend.listContacts({ ownerId: 'u-diego' }, observer)).total).toBe(0);
+  });
+
   it('R5/R3: reassigning 20,000 contacts takes the statements reassigning a few does; so does deactivating a user with 10,000 tasks', async () => {
     const { db } = await databases.dedicated();
     const data = generateOrganisation({ seed: 3, contacts: 500, focus: { contacts: 20_000, tasks: 10_000 } });

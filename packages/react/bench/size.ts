@@ -12,7 +12,7 @@ const KB = 1024;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 
 /** Peers of the kit (the host has them anyway) and its dependencies, for "own code" figures. */
-const PEERS_AND_DEPENDENCIES = ['react', 'react-dom', 'xstate', '@xstate/react', '@tanstack/react-query', '@tanstack/react-virtual', 'valibot', '@offboard/core', '@radix-ui/*'];
+const PEERS_AND_DEPENDENCIES = ['react', 'react-dom', 'xstate', '@xstate/react', '@tanstack/react-query', 'valibot', '@offboard/core', '@radix-ui/*'];
 
 interface Bundle {
   readonly gzip: number;
@@ -50,6 +50,11 @@ export async function measureSizes(): Promise<SizeRow[]> {
   const kitJs = await bundle(`export { ${components} } from '@offboard/react'; export { createHttpAdapter } from '@offboard/core';`, reactOnly);
   const kitCss = await bundle(`@import '@offboard/react/styles.css';`, [], 'css');
   const menuOnly = await bundle(`export { OffboardProvider, UserActionsMenu } from '@offboard/react'; export { createHttpAdapter } from '@offboard/core';`, reactOnly);
+  // The audit viewers' own entry: its own code (peers and core external), and the whole-kit row
+  // must not contain it (a host that does not show them ships none of it).
+  const audit = await bundle(`export * from '@offboard/react/audit';`, PEERS_AND_DEPENDENCIES);
+  const auditCore = await bundle(`export * from '@offboard/core/audit';`, PEERS_AND_DEPENDENCIES.filter((name) => name !== '@offboard/core'));
+  const kitWithAudit = await bundle(`export { ${components} } from '@offboard/react'; export { AuditLog, UserHistory } from '@offboard/react/audit'; export { createHttpAdapter } from '@offboard/core';`, reactOnly);
   const workosJs = await bundle(`export { UsersManagement } from '@workos-inc/widgets';`, reactOnly);
   const workosCss = await bundle(`@import '@radix-ui/themes/styles.css'; @import '@workos-inc/widgets/styles.css';`, [], 'css');
 
@@ -60,6 +65,9 @@ export async function measureSizes(): Promise<SizeRow[]> {
   const wizardLeft = wizardParts.filter((name) => menuOnly.text.includes(name));
   if (wizardLeft.length) throw new Error(`UserActionsMenu alone pulls in the wizard (found ${wizardLeft.join(', ')})`);
 
+  if (['"audit-entry-toggle"', '"history-kinds"'].some((name) => kitJs.text.includes(name))) throw new Error('the whole kit pulls in the audit viewers');
+  if (!kitWithAudit.text.includes('"audit-entry-toggle"')) throw new Error('the audit marker is missing from the audit entry');
+
   return [
     { name: '@offboard/core own code (main entry)', bytes: core.gzip, budget: 12 * KB, detail: 'peers and valibot external' },
     { name: '@offboard/react own code', bytes: react.gzip, budget: 25 * KB, detail: 'peers, core and dependencies external' },
@@ -67,7 +75,17 @@ export async function measureSizes(): Promise<SizeRow[]> {
       name: 'whole kit with peers and CSS',
       bytes: kitJs.gzip + kitCss.gzip,
       budget: 90 * KB,
-      detail: `every component + HTTP adapter + xstate, TanStack Query/Virtual, Radix, valibot (${kb(kitJs.gzip)} JS + ${kb(kitCss.gzip)} CSS); react external`,
+      detail: `every component + HTTP adapter + xstate, TanStack Query, Radix, valibot (${kb(kitJs.gzip)} JS + ${kb(kitCss.gzip)} CSS); react external`,
+    },
+    {
+      name: '@offboard/react/audit own code',
+      bytes: audit.gzip,
+      detail: `AuditLog + UserHistory with @offboard/core/audit (${kb(auditCore.gzip)} of it); peers and core's main entry external`,
+    },
+    {
+      name: 'whole kit + audit viewers, with peers and CSS',
+      bytes: kitWithAudit.gzip + kitCss.gzip,
+      detail: `what the audit entry adds to the whole kit: +${kb(kitWithAudit.gzip - kitJs.gzip)} JS`,
     },
     { name: 'app with only UserActionsMenu', bytes: menuOnly.gzip, detail: `provider + menu (+ its license dialog) + HTTP adapter with peers; wizard tree-shaken out` },
     {

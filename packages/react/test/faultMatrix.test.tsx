@@ -253,7 +253,7 @@ const FLOWS: readonly Flow[] = [
         view,
         scope: () => confirm,
         submit: () => view.user.click(within(confirm).getByRole('button', { name: 'Deactivate 1 number' })),
-        inputKept: () => expect(within(confirm).getByRole('listitem')).toHaveTextContent('+541143216789'),
+        inputKept: () => expect(within(confirm).getByRole('listitem')).toHaveTextContent('+54 114 321 6789'),
         succeeded: () => announced('1 phone number was deactivated.'),
       };
     },
@@ -316,7 +316,7 @@ const FLOWS: readonly Flow[] = [
       ['phoneNumber.deactivated', 'pn-co-1'],
       ['phoneNumber.deactivated', 'pn-co-2'],
     ],
-    kept: () => expect(within(stepItem('check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+576012345678', '+576045678901']),
+    kept: () => expect(within(stepItem('check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+57 601 234 5678', '+57 604 567 8901']),
   }),
   checklistFlow({
     step: 'step 4 deactivate license',

@@ -1,6 +1,6 @@
 /*
- * jsdom has no layout. Radix measures with ResizeObserver, and the virtualised contact list needs
- * a viewport height and a working scrollTo to decide which rows to render.
+ * jsdom has no layout. Radix measures with ResizeObserver, and the windowed contact list needs
+ * a viewport height to decide which rows to render.
  */
 class ResizeObserverStub {
   observe() {}
@@ -16,15 +16,13 @@ Element.prototype.scrollTo ??= function scrollTo(this: Element, options?: Scroll
 
 export const CONTACT_LIST_HEIGHT = 320;
 const isContactList = (element: Element): element is HTMLElement => element instanceof HTMLElement && element.dataset.part === 'contact-list';
-// TanStack Virtual reads the viewport from offsetHeight (and, in later versions, clientHeight).
-for (const property of ['clientHeight', 'offsetHeight']) {
-  Object.defineProperty(HTMLElement.prototype, property, {
-    configurable: true,
-    get(this: Element) {
-      return isContactList(this) ? CONTACT_LIST_HEIGHT : 0;
-    },
-  });
-}
+// The list's window (useRowWindow) reads the viewport from clientHeight.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: Element) {
+    return isContactList(this) ? CONTACT_LIST_HEIGHT : 0;
+  },
+});
 /** The list's content is as tall as its sizer says, as a browser would lay it out. */
 Object.defineProperty(Element.prototype, 'scrollHeight', {
   configurable: true,

@@ -16,6 +16,8 @@ export interface RenderOptions {
   callerKind?: CallerKind;
   locale?: string;
   messages?: OffboardProviderProps['messages'];
+  /** The provider's `requireReason` (R14): what the UI is told of the policy. @default the backend's `policy.requireReason` */
+  requireReason?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function renderWithOffboard(ui: ReactElement, options: RenderOptions = {}
       locale={options.locale ?? 'en'}
       queryClient={queryClient}
       {...(options.messages ? { messages: options.messages } : {})}
+      requireReason={options.requireReason ?? options.policy?.requireReason ?? false}
     >
       {ui}
     </OffboardProvider>,

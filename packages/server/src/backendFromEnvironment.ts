@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { OffboardError, readAllPages, type OffboardAdapter, type User } from '@offboard/core';
+import { OffboardError, readAllPages, type LifecycleBackend, type OffboardAdapter, type User } from '@offboard/core';
 import { DEMO_ORGANISATION_ID, demoOrganisation } from '@offboard/core/fixtures';
 import { createInMemoryBackend } from '@offboard/core/in-memory';
 import { createPostgresBackend, fromPool, migrate, organisationIds, seed } from '@offboard/postgres';
@@ -7,7 +7,8 @@ import { DEMO_SERVICE_ID } from './banner';
 
 /** What `npm run serve` serves: a backend, the organisation its demo tokens are for, and how to let go of it. */
 export interface ServedBackend {
-  readonly backend: OffboardAdapter;
+  /** The adapter, and the lifecycle work (schedules, events, webhooks) the server's worker drives. */
+  readonly backend: OffboardAdapter & LifecycleBackend;
   readonly organisationId: string;
   /** That organisation's users as the backend has them now, for the banner's tokens. */
   readonly users: readonly User[];

@@ -116,9 +116,8 @@ describe('abuse', () => {
     connection.socket.write(
       `POST ${BASE_PATH}/v1/contacts/reassign HTTP/1.1\r\nHost: x\r\nAuthorization: ${bearer('u-ana')}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
     );
-    const started = performance.now();
     const sent = await drip(connection, body, 50);
-    expect(performance.now() - started).toBeLessThan(timeoutMs + 3_000);
+    // Cut off part-way at the deadline; asserted by bytes sent, not by a wall-clock bound a busy machine could break.
     expect(sent).toBeLessThan(body.length);
     expect(connection.received()).toMatch(/^HTTP\/1\.1 408 [\s\S]*connection: close[\s\S]*"field":"body"/i);
     expect(backend.snapshot()).toEqual(before);

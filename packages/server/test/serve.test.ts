@@ -40,6 +40,25 @@ function probe(url: string, token: string): Promise<Outcome> {
 }
 
 describe('npm run serve', () => {
+  it('R15: a scheduled deactivation runs when it comes due with nobody asking, since the server starts the lifecycle worker', async () => {
+    const child = serve({});
+    await child.waitFor(/Stop with Ctrl-C/);
+    const { token, url } = printedCurl(child.stdout(), 'u-ana');
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const statusOf = async () => (JSON.parse((await send(url, 'users/u-carla', { headers })).body) as { status: string }).status;
+    const body = JSON.stringify({ scope: 'user', at: new Date(Date.now() + 1_500).toISOString(), reason: { code: 'left-company' } });
+    expect((await send(url, 'users/u-carla/scheduled-deactivations', { method: 'POST', headers, body })).status).toBe(200);
+    expect(await statusOf()).toBe('active');
+    let status = 'active';
+    for (const deadline = Date.now() + 20_000; status === 'active' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = await statusOf();
+    }
+    expect(status).toBe('inactive');
+    child.process.kill('SIGTERM');
+    expect(await child.exited).toBe(0);
+  });
+
   it('prints a working token for every fixture user and for svc-directory, and the OpenAPI URL', async () => {
     const child = serve({});
     await child.waitFor(/Stop with Ctrl-C/);

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SCHEDULE_SCOPES, SCHEDULE_STATUSES } from '../domain/schedules';
-import { AUDIT_ACTIONS, DEACTIVATION_REASON_CODES } from '../domain/types';
+import { AUDIT_ACTIONS, DEACTIVATION_REASON_CODES, MAX_REASON_NOTE_LENGTH } from '../domain/types';
 import { SCENARIOS } from '../rules/plan';
 
 /**
@@ -94,7 +94,7 @@ export const BulkMutationContextSchema = v.pipe(
 
 export const AssignLicenseInputSchema = strict({ country: CountrySchema });
 
-export const MAX_REASON_NOTE_LENGTH = 500;
+export { MAX_REASON_NOTE_LENGTH };
 
 /** R14: a reason code and, if the admin wants, a note. */
 export const DeactivationReasonSchema = strict({

@@ -119,6 +119,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** R14: why a license or a user is deactivated. */
 export const DEACTIVATION_REASON_CODES = ['left-company', 'role-change', 'downsizing', 'other'] as const;
 export type DeactivationReasonCode = (typeof DEACTIVATION_REASON_CODES)[number];
+/** R14: a reason's note, at most this many characters (here, not in the contract, so a view's field knows it without the schemas). */
+export const MAX_REASON_NOTE_LENGTH = 500;
 
 /** R14: a deactivation's reason, kept in its audit entry and carried by its event. */
 export interface DeactivationReason {

@@ -82,7 +82,8 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   return bytes;
 }
 
-async function readJson(request: Request, limit: number): Promise<unknown> {
+/** The body as JSON (`undefined` when empty), read as `readBody` does and decoded as strict UTF-8; the SCIM bridge reads its bodies with it too. */
+export async function readJson(request: Request, limit: number): Promise<unknown> {
   const bytes = await readBody(request, limit);
   if (bytes.byteLength === 0) return undefined;
   try {

@@ -10,3 +10,4 @@ export {
 export { bearerToken, createDemoAuthenticator, type DemoAuthenticator } from './demoAuthenticator';
 export { matchRoute, type RouteMatch } from './matchRoute';
 export { createOpenApiDocument, type OpenApiDocument, type OpenApiOptions } from './openapi';
+export * from '../scim';

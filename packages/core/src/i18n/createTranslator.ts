@@ -3,7 +3,7 @@ import type { EffectLine } from '../rules/effects';
 import type { ReasonCode } from '../rules/plan';
 import type { Catalog, MessageKey } from './catalog';
 import { formatMessage } from './formatMessage';
-import { formatCountry, formatDateTime, formatList, formatNumber } from './intl';
+import { formatCountry, formatDateTime, formatInstant, formatList, formatNumber } from './intl';
 import type { MessageValues } from './message';
 import type { Text } from './text';
 
@@ -42,10 +42,14 @@ function reasonValues({ details }: Explainable): MessageValues {
   return count === undefined ? {} : { count };
 }
 
-/** Values that are codes: a `country` said by its name (Intl), a `step` and a `scenario` (R8) by their titles. */
+/**
+ * Values that are codes: a `country` said by its name (Intl), a `step` and a `scenario` (R8) by
+ * their titles, an instant `at` (R15) in the viewer's locale and time zone.
+ */
 function sayValues(locale: string, catalog: Catalog, values: MessageValues): MessageValues {
   const said: Record<string, string | number> = { ...values };
   if (typeof values.country === 'string') said.country = formatCountry(locale, values.country);
+  if (typeof values.at === 'string') said.at = formatInstant(locale, values.at);
   for (const [name, prefix] of [['step', 'steps'], ['scenario', 'scenarios']] as const) {
     const key = `${prefix}.${values[name]}`;
     if (typeof values[name] === 'string' && Object.hasOwn(catalog, key)) said[name] = formatMessage(locale, catalog[key as MessageKey]);

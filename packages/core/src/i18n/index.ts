@@ -9,3 +9,4 @@ export { es } from './es';
 export { formatMessage } from './formatMessage';
 export type { Message, MessageValues, PluralMessage } from './message';
 export { text, type Text } from './text';
+export { formatPhoneNumber } from './phoneNumber';

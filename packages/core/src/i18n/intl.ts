@@ -33,3 +33,12 @@ export function formatCountry(locale: string, code: string): string {
     return code;
   }
 }
+
+/**
+ * An instant as a viewer reads it: in their locale and their own time zone, which it names
+ * ("1 Dec 2026, 09:00 CET"), since a schedule runs at one instant for everyone.
+ */
+export const formatInstant = (locale: string, value: string) =>
+  cached(`instant:${locale}`, () =>
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+  ).format(new Date(value));

@@ -1,9 +1,9 @@
-import type { PhoneNumberChange, ReassignContactsResult, TaskChange, TransferTasksResult, UserChange } from '../adapter/OffboardAdapter';
+import type { PhoneNumberChange, ReassignContactsResult, ScheduleChange, TaskChange, TransferTasksResult, UserChange } from '../adapter/OffboardAdapter';
 import { CHANGE_TOUCHES, type RecordKind } from '../domain/changes';
 import { text, type Text } from '../i18n/text';
 
 /** Any change's result: each carries the audit entry it wrote (R10). */
-export type ChangeResult = UserChange | TaskChange | PhoneNumberChange | ReassignContactsResult | TransferTasksResult;
+export type ChangeResult = UserChange | TaskChange | PhoneNumberChange | ReassignContactsResult | TransferTasksResult | ScheduleChange;
 
 /**
  * What every machine emits after a successful change: the results, each with the audit entry it
@@ -34,6 +34,7 @@ export function changeFeedback(results: readonly ChangeResult[], announcement?: 
   if (announcement || !first) return { touches, announcement: announcement ?? text('common.done') };
   const action = first.audit.action;
   const said = (() => {
+    if ('schedule' in first) return text(`done.${action}`, { at: first.schedule.at });
     if ('user' in first) return text(`done.${action}`, { name: first.user.name, ...(first.user.license ? { country: first.user.license.country } : {}) });
     if ('task' in first) return text(`done.${action}`, { title: first.task.title });
     if ('phoneNumber' in first) return text(`done.${action}`, { count: results.length });

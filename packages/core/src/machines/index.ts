@@ -5,6 +5,7 @@
  * plain DOM) only renders a view and forwards its events. Needs the optional peer `xstate`.
  */
 export { newIdempotencyKey } from './idempotencyKey';
+export { menuKey, menuTriggerKey, type MenuKeyEffect, type MenuOpening } from './menuKeys';
 export {
   callerContext,
   callerGateStates,
@@ -28,15 +29,42 @@ export {
   type ConfirmationView,
   type ConfirmationWords,
 } from './confirmation';
+export {
+  deactivationArgs,
+  initialReason,
+  nextReason,
+  reasonOf,
+  reasonSatisfied,
+  reasonView,
+  SCENARIO_REASONS,
+  type ReasonChoice,
+  type ReasonView,
+  type SetReasonEvent,
+} from './reason';
+export {
+  DEFAULT_SCHEDULE_TIME,
+  localDate,
+  nextSchedule,
+  openingScope,
+  pendingSchedules,
+  pendingScheduleView,
+  scheduleHold,
+  scheduleInstant,
+  scheduleRefusals,
+  type PendingScheduleView,
+  type ScheduleDraft,
+  type SetScheduleEvent,
+} from './schedule';
 export { changeFeedback, type ChangedEvent, type ChangeFeedback, type ChangeResult } from './changes';
 export { callerView, type CallerView } from './callerView';
 
-export { lifecycleGate, runLifecycleAction, userLifecycleMachine } from './userLifecycle/userLifecycle.machine';
+export { lifecycleGate, runLifecycleAction, takesReason, userLifecycleMachine } from './userLifecycle/userLifecycle.machine';
 export {
   connectUserLifecycle,
   lifecycleWords,
   type LicenseView,
   type LifecyclePhase,
+  type ScheduleFormView,
   type UserActionId,
   type UserActionItem,
   type UserLifecycleConnectOptions,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OffboardError, forbidden, type User } from '../../src';
-import { connectOffboarding, offboardingMachine, type OffboardingContext, type OffboardingEvent } from '../../src/machines';
+import { connectOffboarding, initialReason, offboardingMachine, type OffboardingContext, type OffboardingEvent } from '../../src/machines';
 import { demoOrganisation } from '../../src/fixtures';
 import { callerOf, planOf, recorder, snapshotOf } from './connectHelpers';
 
@@ -13,6 +13,8 @@ function connect(value: unknown, context: Partial<OffboardingContext>, options: 
     scenario: 'employee-departure',
     plan: null,
     asking: null,
+    requireReason: false,
+    reason: initialReason('employee-departure'),
     running: null,
     completed: [],
     ...context,

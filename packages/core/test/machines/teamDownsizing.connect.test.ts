@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OffboardError, forbidden, planTeamDownsizing, type UserChange } from '../../src';
-import { connectTeamDownsizing, teamDownsizingMachine, type TeamDownsizingContext, type TeamDownsizingEvent } from '../../src/machines';
+import { connectTeamDownsizing, initialReason, teamDownsizingMachine, type TeamDownsizingContext, type TeamDownsizingEvent } from '../../src/machines';
 import { callerOf, planOf, recorder, snapshotOf } from './connectHelpers';
 
 async function connect(value: string, context: Partial<TeamDownsizingContext> = {}) {
@@ -12,6 +12,8 @@ async function connect(value: string, context: Partial<TeamDownsizingContext> = 
     preview: planTeamDownsizing(plans),
     keys: {},
     outcomes: {},
+    requireReason: false,
+    reason: initialReason('team-downsizing'),
     ...context,
   };
   const close = vi.fn();

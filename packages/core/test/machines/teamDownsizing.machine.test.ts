@@ -66,6 +66,23 @@ describe('teamDownsizingMachine', () => {
     ]);
   });
 
+  it('R11: the retry sends the lost request again under its first key, so the backend replays the change it applied', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, ['u-fernando']);
+    await settled(actor, 'previewing');
+    adapter.failNext('deactivateLicense', { when: 'after' });
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'partial');
+    const keys = actor.getSnapshot().context.keys;
+    const [applied] = (await backend.listAuditLog({ targetId: 'u-fernando', action: 'license.deactivated' }, observer)).items;
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'done');
+    expect(actor.getSnapshot().context.keys).toEqual(keys);
+    // A fresh key would have met the version the lost attempt raised: VERSION_CONFLICT, reported as refused.
+    expect(actor.getSnapshot().context.outcomes['u-fernando']).toMatchObject({ status: 'done', change: { audit: applied } });
+    expect((await backend.listAuditLog({ targetId: 'u-fernando', action: 'license.deactivated' }, observer)).total).toBe(1);
+  });
+
   it('R9: a member is refused in the first state, before any plan is read', async () => {
     const { adapter } = setup();
     const actor = run(teamDownsizingMachine, { adapter, caller: as('u-carla'), userIds: ['u-fernando'] });

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { OffboardError, forbidden, type User } from '../../src';
-import { connectUserLifecycle, userLifecycleMachine, type UserLifecycleContext, type UserLifecycleEvent } from '../../src/machines';
+import { connectUserLifecycle, initialReason, userLifecycleMachine, type UserLifecycleContext, type UserLifecycleEvent } from '../../src/machines';
 import { DEMO_SCENARIOS, demoOrganisation } from '../../src/fixtures';
 import { callerOf, planOf, recorder, snapshotOf } from './connectHelpers';
 
 const userOf = (id: string): User => demoOrganisation().users.find((user) => user.id === id)!;
 
 function lifecycle(value: unknown, context: Partial<UserLifecycleContext> & { userId: string }) {
-  const full: UserLifecycleContext = { ...callerOf('u-ana', { standing: 'admin' }), plan: null, pending: null, lastChange: null, ...context };
+  const full: UserLifecycleContext = {
+    ...callerOf('u-ana', { standing: 'admin' }),
+    plan: null,
+    pending: null,
+    lastChange: null,
+    requireReason: false,
+    reason: initialReason(),
+    schedule: null,
+    now: () => new Date('2026-11-29T10:00:00.000Z'),
+    ...context,
+  };
   return snapshotOf(userLifecycleMachine, value, full);
 }
 
@@ -58,7 +68,7 @@ describe('connectUserLifecycle', () => {
   it('an allowed item sends its event; the items the host opens are left out without a handler', async () => {
     const plan = await planOf('u-elena');
     const { view, sent } = connect({ ready: 'licensed' }, { userId: 'u-elena', plan }, { reassignContacts: false, startOffboarding: false });
-    expect(view.items.map((item) => item.id)).toEqual(['manage-license', 'deactivate-user']);
+    expect(view.items.map((item) => item.id)).toEqual(['manage-license', 'deactivate-user', 'schedule-deactivation']);
     const deactivate = view.items[1]!;
     expect(deactivate).toMatchObject({ blockedBy: null, opensDialog: true, label: { key: 'menu.deactivateUser' } });
     deactivate.select!();

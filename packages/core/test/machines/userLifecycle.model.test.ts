@@ -16,11 +16,13 @@ import { withFaults } from '../../src/testing';
 import { countingKeys } from './helpers';
 
 type Snapshot = SnapshotFrom<typeof userLifecycleMachine>;
-type ModelEvent = { type: string; output?: unknown; error?: unknown; country?: string };
+type ModelEvent = { type: string; output?: unknown; error?: unknown; country?: string; code?: string };
 type UserKey = 'licensed' | 'unlicensed' | 'inactive';
 
 const keyOf = (user: User): UserKey => (user.status === 'inactive' ? 'inactive' : user.license?.status === 'active' ? 'licensed' : 'unlicensed');
-const NEXT: Record<PendingLifecycleAction['type'], UserKey> = {
+// Scheduling (R15) changes no user now: the model walks the four actions that do.
+type Immediate = Exclude<PendingLifecycleAction['type'], 'scheduleDeactivation'>;
+const NEXT: Record<Immediate, UserKey> = {
   deactivateLicense: 'unlicensed',
   deactivateUser: 'inactive',
   reactivateUser: 'unlicensed',
@@ -67,7 +69,7 @@ async function scenario(name: string, userId: string, data: () => OffboardData, 
 
 /** Where the model says the user is: the last change the machine saw, or where the scenario starts. */
 function modelUser(snapshot: Snapshot, start: OffboardingPlan): UserKey {
-  return keyOf(snapshot.context.lastChange?.user ?? start.user);
+  return keyOf((snapshot.context.lastChange as UserChange | null)?.user ?? start.user);
 }
 
 const serialize = (snapshot: Snapshot, start: OffboardingPlan) =>
@@ -89,6 +91,8 @@ function eventsFor(world: Scenario, start: OffboardingPlan) {
     { type: 'CANCEL' },
     { type: 'RETRY' },
     { type: 'REFRESH' },
+    // R14: a reason changes nothing the model tracks while confirming; after a refusal it reopens the confirmation.
+    { type: 'SET_REASON', code: 'other' },
   ];
   const actor = world.data().users.find((user) => user.id === world.actorId);
   return (snapshot: Snapshot): ModelEvent[] => {
@@ -107,7 +111,7 @@ function eventsFor(world: Scenario, start: OffboardingPlan) {
       ];
     }
     if (snapshot.matches('submitting')) {
-      const pending = snapshot.context.pending as PendingLifecycleAction;
+      const pending = snapshot.context.pending as PendingLifecycleAction & { type: Immediate };
       const refusal = world.plans[here]!.refusals[pending.type];
       if (refusal) return [{ type: 'xstate.error.actor.submitAction', error: new OffboardError(refusal.code as never) }];
       const change: UserChange = { user: world.plans[NEXT[pending.type]]!.user, audit: {} as UserChange['audit'] };
@@ -208,7 +212,7 @@ describe('userLifecycleMachine, model-based (xstate/graph)', () => {
     it(`R2–R9: for ${world.name}, the machine only ever asks to confirm what the backend's rules allow`, () => {
       const confirmations = edges.filter((edge) => edge.nextState.matches('confirming') && !edge.state.matches('confirming'));
       for (const edge of confirmations) {
-        const action = edge.nextState.context.pending!.type;
+        const action = edge.nextState.context.pending!.type as Immediate;
         expect(world.plans[modelUser(edge.state, initial)]!.refusals[action], `${action} offered`).toBeNull();
       }
     });
@@ -232,10 +236,14 @@ describe('userLifecycleMachine, model-based (xstate/graph)', () => {
   }
 
   it('the paths cover every event each state of the machine handles', () => {
+    // R15's form (open, edit, send) makes a schedule the plans of this model do not carry; its
+    // transitions have their own tests in userLifecycle.schedule.test.ts, on the in-memory backend.
+    const SCHEDULING = new Set(['SCHEDULE_DEACTIVATION', 'SET_SCHEDULE']);
     const missing: string[] = [];
     const walk = (node: typeof userLifecycleMachine.root) => {
       const value = node.path.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined);
       for (const [type] of node.transitions) {
+        if (SCHEDULING.has(type)) continue;
         if (!covered.some((edge) => edge.type === type && (value === undefined || edge.state.matches(value as never)))) {
           missing.push(`${node.path.join('.')} ${type}`);
         }

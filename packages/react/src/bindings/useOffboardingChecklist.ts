@@ -16,8 +16,8 @@ const withCache = (queryClient: QueryClient) =>
  * the component by both. The salespeople a hand-over gives to load only once a step needs them.
  */
 export function useOffboardingChecklist(userId: string, scenario: Scenario, offersWizard: boolean) {
-  const { adapter, caller } = useOffboard();
-  const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, userId, scenario });
+  const { adapter, caller, requireReason } = useOffboard();
+  const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, userId, scenario, requireReason });
   usePlanFollowsCache(actorRef, offboardKeys.plan(caller, userId, scenario));
   const salespeople = useSalespeople({ enabled: connectOffboarding(snapshot, actorRef.send, { salespeople: undefined }).needsSalespeople });
   return { view: connectOffboarding(snapshot, actorRef.send, { salespeople: salespeople.data, offersWizard }), salespeople };

@@ -8,7 +8,7 @@ const withCache = (queryClient: QueryClient) => teamDownsizingMachine.provide({ 
 
 /** The team-downsizing machine for a fixed set of users, as `connectTeamDownsizing` sees it; callers key the component by the set. */
 export function useTeamDownsizing(userIds: readonly string[], close: () => void) {
-  const { adapter, caller } = useOffboard();
-  const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, userIds });
+  const { adapter, caller, requireReason } = useOffboard();
+  const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, userIds, requireReason });
   return connectTeamDownsizing(snapshot, actorRef.send, { close });
 }

@@ -16,9 +16,9 @@ const withCache = (queryClient: QueryClient) =>
  * callers key the component by user id. The `gate` is judged by the machine before anything is read.
  */
 export function useUserLifecycle(gate: LifecycleGate, options: UserLifecycleConnectOptions) {
-  const { adapter, caller } = useOffboard();
+  const { adapter, caller, requireReason } = useOffboard();
   const userId = options.user.id;
-  const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, userId, gate });
+  const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, userId, gate, requireReason });
   usePlanFollowsCache(actorRef, offboardKeys.plan(caller, userId, DEFAULT_SCENARIO));
   return connectUserLifecycle(snapshot, actorRef.send, options);
 }

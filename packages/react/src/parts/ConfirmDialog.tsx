@@ -6,7 +6,7 @@ import { ModalDialog, type ModalDialogProps } from './ModalDialog';
 type ConfirmDialogProps = Omit<ConfirmationPanelProps, 'confirmation'> & Pick<ModalDialogProps, 'returnFocusTo'> & { confirmation: ConfirmationView | null };
 
 /** A confirmation in its own modal, open while the core has one: an alert dialog for destructive actions, closing cancels. */
-export function ConfirmDialog({ confirmation, returnFocusTo, ...panel }: ConfirmDialogProps) {
+export function ConfirmDialog({ confirmation, returnFocusTo, autoFocus = true, ...panel }: ConfirmDialogProps) {
   const messages = useMessages();
   return (
     <ModalDialog
@@ -20,7 +20,8 @@ export function ConfirmDialog({ confirmation, returnFocusTo, ...panel }: Confirm
       role={confirmation?.tone === 'default' ? 'dialog' : 'alertdialog'}
       returnFocusTo={returnFocusTo}
     >
-      {confirmation ? <ConfirmationPanel confirmation={confirmation} {...panel} /> : null}
+      {/* Cancel takes focus, not the first field (a reason's radio): a destructive action is never one keystroke away. */}
+      {confirmation ? <ConfirmationPanel confirmation={confirmation} autoFocus={autoFocus} {...panel} /> : null}
     </ModalDialog>
   );
 }

@@ -1,9 +1,10 @@
 import type { ConfirmationView } from '@offboard/core/machines';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useMessages } from '../provider/OffboardContext';
 import { EffectsList } from './EffectsList';
 import { ErrorNotice } from './ErrorNotice';
 import { part } from './partProps';
+import { ReasonFields } from './ReasonFields';
 
 export interface ConfirmationPanelProps {
   /** The core's confirmation: its effects, failure and buttons. */
@@ -22,10 +23,12 @@ export interface ConfirmationPanelProps {
 export function ConfirmationPanel({ confirmation, details, autoFocus }: ConfirmationPanelProps) {
   const messages = useMessages();
   const { primary } = confirmation;
+  const heldId = useId();
   return (
     <div {...part('confirmation', confirmation.attributes['data-state'])}>
       {confirmation.effects ? <EffectsList lines={confirmation.effects} /> : null}
       {details}
+      {confirmation.reason ? <ReasonFields reason={confirmation.reason} /> : null}
       {confirmation.error ? <ErrorNotice error={confirmation.error} /> : null}
       <div {...part('confirmation-actions')}>
         <button type="button" {...part('cancel')} onClick={confirmation.cancel} autoFocus={autoFocus}>
@@ -36,11 +39,17 @@ export function ConfirmationPanel({ confirmation, details, autoFocus }: Confirma
           {...part('confirm', primary.attributes['data-state'])}
           aria-disabled={primary.state !== 'ready' || undefined}
           aria-busy={primary.state === 'busy' || undefined}
+          aria-describedby={primary.held ? heldId : undefined}
           onClick={primary.press}
         >
           {messages.text(primary.label)}
         </button>
       </div>
+      {primary.held ? (
+        <p id={heldId} {...part('hold')}>
+          {messages.text(primary.held)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface OffboardContextValue {
   readonly caller: Caller;
   readonly messages: Translator;
   readonly theme: OffboardTheme;
+  /** R14: whether every deactivation must name its reason (the provider's `requireReason`). */
+  readonly requireReason: boolean;
   /** Where dialogs and menus render, inside an element carrying `.ob-root` and the theme. */
   readonly portalContainer: HTMLElement | null;
   /** Says a result through the polite live region. */

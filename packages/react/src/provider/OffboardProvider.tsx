@@ -3,10 +3,13 @@
 import type { Caller, CallerKind, OffboardAdapter } from '@offboard/core';
 import { QueryClientContext, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
-import { useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createTranslator, resolveCatalog, type Catalog } from '@offboard/core/i18n';
 import { createOffboardQueryClient } from './createOffboardQueryClient';
 import { OffboardContext, type OffboardContextValue, type OffboardTheme } from './OffboardContext';
+
+/** How long a result stays on screen as a toast; the live region has said it at once. */
+const TOAST_MS = 6000;
 
 export interface OffboardProviderProps {
   /** The backend: the in-memory one, the HTTP adapter, or the host's own. */
@@ -38,6 +41,11 @@ export interface OffboardProviderProps {
    * the page's scroll. The kit sets no other inline style but through the DOM (allowed by CSP).
    */
   nonce?: string;
+  /**
+   * R14: the organisation's policy `requireReason`, as the backend is configured: every
+   * deactivation's confirmation then holds its confirm button until a reason is chosen. @default false
+   */
+  requireReason?: boolean;
   /** Colour scheme of the optional stylesheet; `system` follows `prefers-color-scheme`. @default 'light' */
   theme?: OffboardTheme;
   children?: ReactNode;
@@ -58,6 +66,7 @@ export function OffboardProvider({
   queryClient,
   nonce,
   theme = 'light',
+  requireReason = false,
   children,
 }: OffboardProviderProps) {
   const hostClient = useContext(QueryClientContext);
@@ -68,13 +77,20 @@ export function OffboardProvider({
   const [portalContainer, setPortalContainer] = useState<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState({ text: '', count: 0 });
   const announce = useCallback((text: string) => setAnnouncement((previous) => ({ text, count: previous.count + 1 })), []);
+  const [toastShown, setToastShown] = useState(false);
+  useEffect(() => {
+    if (!announcement.text) return;
+    setToastShown(true);
+    const timer = setTimeout(() => setToastShown(false), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
   const translator = useMemo(() => createTranslator(locale, resolveCatalog(messages)), [locale, messages]);
   // One object for as long as the caller stays the same: query keys and machine inputs hold it.
   const caller = useMemo<Caller>(() => ({ organisationId, actorId: currentUserId, kind: callerKind }), [organisationId, currentUserId, callerKind]);
 
   const value = useMemo<OffboardContextValue>(
-    () => ({ adapter, caller, messages: translator, theme, portalContainer, announce }),
-    [adapter, caller, translator, theme, portalContainer, announce],
+    () => ({ adapter, caller, messages: translator, theme, portalContainer, announce, requireReason }),
+    [adapter, caller, translator, theme, portalContainer, announce, requireReason],
   );
 
   return (
@@ -82,7 +98,8 @@ export function OffboardProvider({
       <OffboardContext.Provider value={value}>
         {children}
         <div ref={setPortalContainer} className="ob-root ob-layer" data-part="layer" data-theme={theme}>
-          <div role="status" aria-live="polite" aria-atomic="true" className="ob-visually-hidden" data-part="announcer">
+          {/* The same region shows each result as a toast for a while (`.ob-toast`), so sighted users see it too. */}
+          <div role="status" aria-live="polite" aria-atomic="true" className="ob-toast" data-part="announcer" data-state={toastShown ? 'shown' : 'idle'}>
             {/* A new node per announcement, so the same words said twice are read twice. */}
             <span key={announcement.count}>{announcement.text}</span>
           </div>

@@ -16,6 +16,8 @@ export async function deactivatePhoneNumbers(adapter: OffboardAdapter, caller: C
 /** Performs one keyed intent (R11: the key is the intent's, whatever the attempt). */
 export async function performKeyed(adapter: OffboardAdapter, caller: Caller, request: KeyedRequest, key: string): Promise<KeyedResult[]> {
   if (request.kind === 'takeTask') return [await adapter.takeTask(request.taskId, { ...caller, idempotencyKey: key })];
+  if (request.kind === 'cancelSchedule')
+    return [await adapter.cancelScheduledDeactivation(request.scheduleId, { ...caller, idempotencyKey: key, expectedVersion: request.expectedVersion })];
   return deactivatePhoneNumbers(adapter, caller, request.phoneNumberIds, key);
 }
 

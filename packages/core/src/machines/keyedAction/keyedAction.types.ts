@@ -1,20 +1,22 @@
-import type { PhoneNumberChange, TaskChange } from '../../adapter/OffboardAdapter';
+import type { PhoneNumberChange, ScheduleChange, TaskChange } from '../../adapter/OffboardAdapter';
 import type { Standing } from '../../rules/guards';
 import type { ChangedEvent } from '../changes';
 import type { CallerInput, CallerState } from '../shared';
 
 /**
  * One change a person starts with one click and may retry: taking a task (R6), deactivating a
- * country's numbers (R4's way out). Each intent gets one idempotency key, reused by its retries.
+ * country's numbers (R4's way out), cancelling a scheduled deactivation (R15, under the version the
+ * view showed). Each intent gets one idempotency key, reused by its retries.
  */
 export type KeyedRequest =
   | { readonly kind: 'takeTask'; readonly taskId: string }
-  | { readonly kind: 'deactivatePhoneNumbers'; readonly phoneNumberIds: readonly string[] };
+  | { readonly kind: 'deactivatePhoneNumbers'; readonly phoneNumberIds: readonly string[] }
+  | { readonly kind: 'cancelSchedule'; readonly scheduleId: string; readonly expectedVersion: number };
 
-export type KeyedResult = TaskChange | PhoneNumberChange;
+export type KeyedResult = TaskChange | PhoneNumberChange | ScheduleChange;
 
 export interface KeyedActionInput extends CallerInput {
-  /** The standing the actions need: `salesperson` to take tasks (R6), `admin` to deactivate numbers (R9). */
+  /** The standing the actions need: `salesperson` to take tasks (R6), `admin` to deactivate numbers (R9) or cancel schedules (R15). */
   readonly requires: Standing;
 }
 

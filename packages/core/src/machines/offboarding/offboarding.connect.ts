@@ -6,6 +6,7 @@ import type { OffboardingPlan, PlanStep, StepId, StepStatus } from '../../rules/
 import { confirmationView, phoneNumbersWords, type ConfirmationView, type ConfirmationWords } from '../confirmation';
 import { controlView, partAttributes, startView, topState, type ControlView, type PartAttributes, type StartView } from '../connect';
 import { reassignCandidates } from '../reassignContacts/reassignContacts.machine';
+import { pendingScheduleView, type PendingScheduleView } from '../schedule';
 import { lifecycleWords } from '../userLifecycle/userLifecycle.connect';
 import type { OffboardingContext, OffboardingEvent, StepRequest } from './offboarding.types';
 
@@ -48,6 +49,8 @@ export interface ChecklistStepView {
   readonly error: OffboardError | null;
   retry(): void;
   dismiss(): void;
+  /** R15: the pending scheduled deactivation this step would do by hand (steps 4 and 5), with its Cancel. */
+  readonly schedule: PendingScheduleView | null;
   readonly attributes: PartAttributes;
 }
 
@@ -91,6 +94,12 @@ function takeAwayWords(plan: OffboardingPlan, step: StepId): ConfirmationWords {
   if (step === 'deactivate-license') return lifecycleWords(plan, { type: 'deactivateLicense' });
   if (step === 'deactivate-user') return lifecycleWords(plan, { type: 'deactivateUser' });
   return phoneNumbersWords(plan.lastLicenseInCountry?.country ?? '', numbersOf(plan).length);
+}
+
+/** Steps 4 and 5 show the pending schedule of their scope: it would do the same, later. */
+function scheduleOf(plan: OffboardingPlan, step: StepId): PendingScheduleView | null {
+  const schedule = step === 'deactivate-license' ? plan.scheduled.license : step === 'deactivate-user' ? plan.scheduled.user : null;
+  return schedule ? pendingScheduleView(schedule) : null;
 }
 
 function actionOf(
@@ -169,6 +178,7 @@ export function connectOffboarding(snapshot: OffboardingSnapshot, send: (event: 
       error: failed && step.id === current ? error : null,
       retry: () => send({ type: 'RETRY' }),
       dismiss: () => send({ type: 'DISMISS' }),
+      schedule: scheduleOf(plan, step.id),
       attributes: partAttributes('checklist-step', running ? 'running' : step.status),
     };
   });
@@ -189,6 +199,9 @@ export function connectOffboarding(snapshot: OffboardingSnapshot, send: (event: 
             confirm: () => send({ type: 'CONFIRM' }),
             retry: () => send({ type: 'CONFIRM' }),
             cancel: () => send({ type: 'CANCEL' }),
+            ...(asking.step === 'deactivate-license' || asking.step === 'deactivate-user'
+              ? { reason: { choice: context.reason, required: context.requireReason, send } }
+              : {}),
           }),
           step: asking.step,
           phoneNumbers: asking.step === 'check-phone-numbers' ? numbersOf(plan) : [],

@@ -4,6 +4,7 @@ import { text } from '../../i18n/text';
 import { DEFAULT_SCENARIO, STEP_IDS, type OffboardingPlan } from '../../rules/plan';
 import type { ChangeResult } from '../changes';
 import { deactivatePhoneNumbers } from '../keyedAction/keyedAction.machine';
+import { deactivationArgs, initialReason, nextReason, reasonOf, reasonSatisfied } from '../reason';
 import { callerContext, callerGateStates, errorOf, isRefused, isRetryable, loadCaller, planLoadingState, type CallerPatch, type PlanRequest } from '../shared';
 import type { OffboardingContext, OffboardingEmitted, OffboardingEvent, OffboardingInput, RunningStep, StepRequest } from './offboarding.types';
 
@@ -27,9 +28,9 @@ export async function runStep(adapter: OffboardAdapter, caller: Caller, userId: 
     case 'check-phone-numbers':
       return deactivatePhoneNumbers(adapter, caller, request.phoneNumberIds ?? [], idempotencyKey);
     case 'deactivate-license':
-      return [await adapter.deactivateLicense(userId, { ...caller, idempotencyKey, expectedVersion })];
+      return [await adapter.deactivateLicense(userId, ...deactivationArgs(request.reason, { ...caller, idempotencyKey, expectedVersion }))];
     case 'deactivate-user':
-      return [await adapter.deactivateUser(userId, { ...caller, idempotencyKey, expectedVersion })];
+      return [await adapter.deactivateUser(userId, ...deactivationArgs(request.reason, { ...caller, idempotencyKey, expectedVersion }))];
   }
 }
 
@@ -37,6 +38,17 @@ export async function runStep(adapter: OffboardAdapter, caller: Caller, userId: 
 function completeRequest(request: StepRequest, plan: OffboardingPlan): StepRequest {
   if (request.step !== 'check-phone-numbers' || request.phoneNumberIds) return request;
   return { step: request.step, phoneNumberIds: plan.lastLicenseInCountry?.activePhoneNumbers.map((phoneNumber) => phoneNumber.id) ?? [] };
+}
+
+type DeactivationStep = Extract<StepRequest, { readonly step: 'deactivate-license' | 'deactivate-user' }>;
+const isDeactivation = (request: StepRequest | null): request is DeactivationStep => request?.step === 'deactivate-license' || request?.step === 'deactivate-user';
+
+/** The confirmed request: a deactivation step carries the reason chosen (R14). */
+function confirmedRequest(context: OffboardingContext): StepRequest {
+  const asking = context.asking!;
+  if (!isDeactivation(asking)) return asking;
+  const reason = reasonOf(context.reason);
+  return reason ? { ...asking, reason } : asking;
 }
 
 /** A pending step's request becomes a running step: its key, and the version the plan saw. */
@@ -74,6 +86,8 @@ export const offboardingMachine = setup({
       context.plan?.steps.find((step) => step.id === params.request.step)?.status === 'pending',
     /** Every step of the scenario is done or not applicable. */
     isComplete: ({ context }) => context.plan !== null && context.plan.steps.every((step) => step.status === 'done' || step.status === 'not-applicable'),
+    /** R14: a deactivation step waits for the reason the policy requires. */
+    hasReason: ({ context }) => !isDeactivation(context.asking) || reasonSatisfied(context.reason, context.requireReason),
     isRetryable,
     isRefused,
   },
@@ -90,6 +104,8 @@ export const offboardingMachine = setup({
     scenario: input.scenario ?? DEFAULT_SCENARIO,
     plan: null,
     asking: null,
+    requireReason: input.requireReason ?? false,
+    reason: initialReason(input.scenario ?? DEFAULT_SCENARIO),
     running: input.resume ?? null,
     completed: [],
   }),
@@ -118,7 +134,8 @@ export const offboardingMachine = setup({
             ASK_STEP: {
               guard: { type: 'isStepPending', params: ({ event }) => ({ request: event.request }) },
               target: '#offboarding.confirming',
-              actions: assign({ asking: ({ event }) => event.request }),
+              // Each confirmation starts from the scenario's likely reason (R14).
+              actions: assign({ asking: ({ event }) => event.request, reason: ({ context }) => initialReason(context.scenario) }),
             },
           },
         },
@@ -128,8 +145,9 @@ export const offboardingMachine = setup({
     /** A step that takes something away shows its effects; nothing runs until CONFIRM. */
     confirming: {
       on: {
-        CONFIRM: { target: 'running', actions: { type: 'run', params: ({ context }) => context.asking! } },
+        CONFIRM: { guard: 'hasReason', target: 'running', actions: { type: 'run', params: ({ context }) => confirmedRequest(context) } },
         CANCEL: { target: 'ready', actions: assign({ asking: null }) },
+        SET_REASON: { actions: assign({ reason: ({ context, event }) => nextReason(context.reason, event) }) },
       },
     },
     running: {

@@ -1,4 +1,6 @@
+import type { DeactivationReason } from '../../domain/types';
 import type { ChangedEvent } from '../changes';
+import type { ReasonChoice, SetReasonEvent } from '../reason';
 import type { CallerInput, CallerState } from '../shared';
 import type { OffboardingPlan, Scenario, StepId } from '../../rules/plan';
 
@@ -8,8 +10,9 @@ export type StepRequest =
   | { readonly step: 'transfer-tasks'; readonly toUserId: string }
   /** R4's way out: deactivate these numbers (by default every number that blocks). */
   | { readonly step: 'check-phone-numbers'; readonly phoneNumberIds?: readonly string[] }
-  | { readonly step: 'deactivate-license' }
-  | { readonly step: 'deactivate-user' };
+  /** R14: the reason is part of the request, so a resumed or retried step sends the one it was confirmed with. */
+  | { readonly step: 'deactivate-license'; readonly reason?: DeactivationReason }
+  | { readonly step: 'deactivate-user'; readonly reason?: DeactivationReason };
 
 /**
  * A step in flight. It is plain data: a host that keeps it (say in sessionStorage) and passes it
@@ -26,6 +29,8 @@ export interface OffboardingInput extends CallerInput {
   /** @default DEFAULT_SCENARIO ('employee-departure') */
   readonly scenario?: Scenario;
   readonly resume?: RunningStep | null;
+  /** R14: the organisation's policy `requireReason`, which the UI is configured with. @default false */
+  readonly requireReason?: boolean;
 }
 
 export interface OffboardingContext extends CallerState {
@@ -34,6 +39,9 @@ export interface OffboardingContext extends CallerState {
   readonly plan: OffboardingPlan | null;
   /** The step whose effects are on screen, waiting for CONFIRM. */
   readonly asking: StepRequest | null;
+  readonly requireReason: boolean;
+  /** R14: the reason chosen in a deactivation step's confirmation; the scenario preselects its likely code. */
+  readonly reason: ReasonChoice;
   readonly running: RunningStep | null;
   /** Steps this actor completed in this session, in order. */
   readonly completed: readonly StepId[];
@@ -49,6 +57,7 @@ export type OffboardingEvent =
   | { readonly type: 'ASK_STEP'; readonly request: StepRequest }
   | { readonly type: 'CONFIRM' }
   | { readonly type: 'CANCEL' }
+  | SetReasonEvent
   | { readonly type: 'RETRY' }
   | { readonly type: 'DISMISS' }
   | { readonly type: 'REFRESH' };

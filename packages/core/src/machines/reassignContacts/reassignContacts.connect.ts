@@ -106,7 +106,7 @@ function resultOf(result: ReassignContactsResult, candidates: readonly User[], s
   const nameOf = nameIn(candidates);
   return {
     summary: text('done.contacts.reassigned', { count: result.total }),
-    moved: result.moved.map(({ userId, contacts }) => ({ userId, name: nameOf(userId), receives: receives(contacts) })),
+    moved: result.moved.map(({ userId, contacts }) => ({ userId, name: nameOf(userId), receives: text('wizard.received', { count: contacts }) })),
     recordedAt: result.audit.at,
     restart: () => send({ type: 'RESTART' }),
   };

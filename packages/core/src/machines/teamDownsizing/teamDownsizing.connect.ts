@@ -91,6 +91,7 @@ export function connectTeamDownsizing(snapshot: TeamDownsizingSnapshot, send: (e
               confirm: () => send({ type: 'CONFIRM' }),
               retry: () => send({ type: 'RETRY' }),
               cancel: options.close,
+              reason: { choice: context.reason, required: context.requireReason, send },
             },
           )
         : null,

@@ -4,6 +4,7 @@ import { toOffboardError } from '../../errors/OffboardError';
 import { text } from '../../i18n/text';
 import type { OffboardingPlan } from '../../rules/plan';
 import { planTeamDownsizing } from '../../rules/teamDownsizing';
+import { deactivationArgs, initialReason, nextReason, reasonOf, reasonSatisfied } from '../reason';
 import { callerContext, callerGateStates, errorOf, isRefused, loadCaller, type CallerPatch } from '../shared';
 import type {
   DownsizingOutcome,
@@ -19,9 +20,10 @@ import type {
  */
 export async function runDownsizing(
   adapter: OffboardAdapter,
-  context: Pick<TeamDownsizingContext, 'caller' | 'plans' | 'preview' | 'keys' | 'outcomes'>,
+  context: Pick<TeamDownsizingContext, 'caller' | 'plans' | 'preview' | 'keys' | 'outcomes' | 'reason'>,
 ): Promise<Record<string, DownsizingOutcome>> {
   const outcomes: Record<string, DownsizingOutcome> = { ...context.outcomes };
+  const reason = reasonOf(context.reason);
   for (const entry of context.preview?.entries ?? []) {
     if (outcomes[entry.userId]?.status === 'done') continue;
     if (entry.refusal) {
@@ -30,11 +32,10 @@ export async function runDownsizing(
     }
     const plan = context.plans.find((candidate) => candidate.user.id === entry.userId)!;
     try {
-      const change = await adapter.deactivateLicense(entry.userId, {
-        ...context.caller,
-        idempotencyKey: context.keys[entry.userId]!,
-        expectedVersion: plan.user.version,
-      });
+      const change = await adapter.deactivateLicense(
+        entry.userId,
+        ...deactivationArgs(reason, { ...context.caller, idempotencyKey: context.keys[entry.userId]!, expectedVersion: plan.user.version }),
+      );
       outcomes[entry.userId] = { status: 'done', change };
     } catch (thrown) {
       const error = toOffboardError(thrown);
@@ -66,7 +67,8 @@ export const teamDownsizingMachine = setup({
     ),
   },
   guards: {
-    hasAllowed: ({ context }) => (context.preview?.allowed ?? 0) > 0,
+    /** Something to deactivate, and the reason the policy requires (R14). */
+    hasAllowed: ({ context }) => (context.preview?.allowed ?? 0) > 0 && reasonSatisfied(context.reason, context.requireReason),
     hasFailures: ({ context }) => Object.values(context.outcomes).some((outcome) => outcome.status === 'failed'),
     isRefused,
   },
@@ -83,6 +85,8 @@ export const teamDownsizingMachine = setup({
     preview: null,
     keys: {},
     outcomes: {},
+    requireReason: input.requireReason ?? false,
+    reason: initialReason('team-downsizing'),
   }),
   initial: 'checking',
   states: {
@@ -105,6 +109,8 @@ export const teamDownsizingMachine = setup({
           target: 'running',
           actions: assign({ keys: ({ context }) => Object.fromEntries(context.userIds.map((userId) => [userId, context.createKey()])) }),
         },
+        // Only before the run: every license of the batch, and every retry, carries the one reason confirmed.
+        SET_REASON: { actions: assign({ reason: ({ context, event }) => nextReason(context.reason, event) }) },
         REFRESH: 'loading',
       },
     },

@@ -3,8 +3,11 @@ import type { Explainable } from '../../i18n/createTranslator';
 import { text, type Text } from '../../i18n/text';
 import { effectLines } from '../../rules/effects';
 import type { OffboardingPlan } from '../../rules/plan';
-import { confirmationView, type ConfirmationView, type ConfirmationWords } from '../confirmation';
+import type { ScheduleScope } from '../../domain/schedules';
+import { confirmationView, type ConfirmationControls, type ConfirmationView, type ConfirmationWords } from '../confirmation';
 import { controlState, controlView, partAttributes, startView, topState, type ControlView, type PartAttributes, type StartView } from '../connect';
+import { localDate, openingScope, pendingSchedules, scheduleHold, scheduleInstant, scheduleRefusals, type PendingScheduleView } from '../schedule';
+import { takesReason } from './userLifecycle.machine';
 import type { LifecycleAction, UserLifecycleContext, UserLifecycleEvent } from './userLifecycle.types';
 
 /** The states a view renders by. */
@@ -16,7 +19,7 @@ export interface UserLifecycleSnapshot {
   readonly value: unknown;
 }
 
-export type UserActionId = 'manage-license' | 'reassign-contacts' | 'start-offboarding' | 'deactivate-user' | 'activate-user';
+export type UserActionId = 'manage-license' | 'reassign-contacts' | 'start-offboarding' | 'show-history' | 'deactivate-user' | 'schedule-deactivation' | 'activate-user';
 
 export interface UserActionItem {
   readonly id: UserActionId;
@@ -44,6 +47,8 @@ export interface LicenseView {
   readonly seats: SeatUsage | null;
   /** R2: offered while the user holds an active license; blocked with the rule's reason (R4, R9). */
   readonly deactivate: ControlView | null;
+  /** R15: "Deactivate on a date…" for the license, beside `deactivate`; blocked by what the backend refuses now (a pending one). */
+  readonly schedule: ControlView | null;
   /**
    * R7: the assign control for the chosen country, offered while the user holds no active license.
    * With no country to choose yet it is held: `loading` says whether the choices are still coming.
@@ -66,14 +71,47 @@ export interface UserLifecycleView extends StartView {
   readonly license: LicenseView | null;
   /** The confirmation of the chosen action, while it is confirmed, submitted or retried. */
   readonly confirmation: ConfirmationView | null;
+  /** R15: the form of "Deactivate on a date…" while it is open (then `confirmation` is `null`). */
+  readonly schedule: ScheduleFormView | null;
+  /** R15: the user's pending schedules (the plan's `scheduled`), each with its Cancel. */
+  readonly scheduled: readonly PendingScheduleView[];
   readonly attributes: PartAttributes;
+}
+
+/**
+ * "Deactivate on a date…" as a form: what (license or user), a native date and time in the
+ * viewer's time zone, the reason, and a confirmation held until the instant is in the future.
+ */
+export interface ScheduleFormView {
+  readonly scope: {
+    readonly legend: Text;
+    readonly options: readonly { readonly value: ScheduleScope; readonly label: Text; readonly checked: boolean; readonly blockedBy: Explainable | null; select(): void }[];
+  };
+  /** `value` as `YYYY-MM-DD`; `min` today, in the viewer's time zone. */
+  readonly date: { readonly label: Text; readonly value: string; readonly min: string; set(value: string): void };
+  /** `value` as `HH:MM`. */
+  readonly time: { readonly label: Text; readonly value: string; set(value: string): void };
+  /** Which time zone the fields are in, by its IANA name. */
+  readonly zone: Text;
+  /** "Runs on 1 Dec 2026, 09:00 CET." once the fields name an instant. */
+  readonly when: Text | null;
+  /** Inert while sent or waiting for a retry, which sends the same instant. */
+  readonly locked: boolean;
+  readonly confirmation: ConfirmationView;
 }
 
 export interface UserLifecycleConnectOptions {
   /** The user as the host knows them (a row of a list), shown until the plan arrives. */
   readonly user: User;
   /** Which of the items the host opens it offers: without a handler, an item is left out. */
-  readonly offers?: { readonly reassignContacts?: boolean; readonly startOffboarding?: boolean };
+  readonly offers?: {
+    readonly reassignContacts?: boolean;
+    readonly startOffboarding?: boolean;
+    /** The user's kept history and audit entries (`UserHistory`; admin-only, R12, like every item here). */
+    readonly showHistory?: boolean;
+    /** R15: the binding renders `schedule` (the form of "Deactivate on a date…"). @default true */
+    readonly scheduleDeactivation?: boolean;
+  };
 }
 
 const OWN_PHASES: readonly string[] = ['refused', 'loadFailed', 'confirming', 'submitting', 'failed', 'ready'];
@@ -84,13 +122,13 @@ function phaseOf(snapshot: UserLifecycleSnapshot): LifecyclePhase {
   return OWN_PHASES.includes(top) ? (top as LifecyclePhase) : 'loading';
 }
 
-const TONES = { deactivateUser: 'danger', deactivateLicense: 'danger', reactivateUser: 'default', assignLicense: 'default' } as const;
+const TONES = { deactivateUser: 'danger', deactivateLicense: 'danger', reactivateUser: 'default', assignLicense: 'default', scheduleDeactivation: 'danger' } as const;
 
-/** The words and effects of confirming `action`, all taken from the plan (R2, R3, R7). */
-export function lifecycleWords(plan: OffboardingPlan, action: LifecycleAction): ConfirmationWords {
+/** The words and effects of confirming `action`, all taken from the plan (R2, R3, R7; R15: what the scheduled scope would do now). */
+export function lifecycleWords(plan: OffboardingPlan, action: LifecycleAction, scope: ScheduleScope = 'user'): ConfirmationWords {
   const key = action.type;
   const name = plan.user.name;
-  const preview = plan.effects[key];
+  const preview = plan.effects[key === 'scheduleDeactivation' ? (scope === 'license' ? 'deactivateLicense' : 'deactivateUser') : key];
   return {
     title: text(`confirm.${key}.title`, { name }),
     description: text(`confirm.${key}.description`, { name, ...(action.type === 'assignLicense' ? { country: action.country } : {}) }),
@@ -102,6 +140,7 @@ export function lifecycleWords(plan: OffboardingPlan, action: LifecycleAction): 
 
 function licenseOf(plan: OffboardingPlan, send: (event: UserLifecycleEvent) => void): LicenseView {
   const { user, refusals } = plan;
+  const scheduling = scheduleRefusals(plan);
   const active = hasActiveLicense(user);
   const lastLicense = refusals.deactivateLicense?.code === 'LAST_LICENSE_IN_COUNTRY' ? plan.lastLicenseInCountry : null;
   return {
@@ -110,6 +149,9 @@ function licenseOf(plan: OffboardingPlan, send: (event: UserLifecycleEvent) => v
     seats: plan.seats,
     deactivate: active
       ? controlView('deactivate-license', text('license.deactivate'), () => send({ type: 'DEACTIVATE_LICENSE' }), { blockedBy: refusals.deactivateLicense })
+      : null,
+    schedule: active
+      ? controlView('schedule-deactivation', text('license.schedule'), () => send({ type: 'SCHEDULE_DEACTIVATION', scope: 'license' }), { blockedBy: scheduling.license })
       : null,
     assign: active
       ? null
@@ -156,12 +198,28 @@ export function connectUserLifecycle(snapshot: UserLifecycleSnapshot, send: (eve
         item('manage-license', text('menu.manageLicense'), null, null, true),
         ...(options.offers?.reassignContacts ? [item('reassign-contacts', text('menu.reassignContacts'), plan?.refusals.reassignContacts ?? null, null, false)] : []),
         ...(options.offers?.startOffboarding ? [item('start-offboarding', text('menu.startOffboarding'), null, null, false)] : []),
+        ...(options.offers?.showHistory ? [item('show-history', text('users.history'), null, null, false)] : []),
         inactive
           ? item('activate-user', text('menu.activateUser'), plan?.refusals.reactivateUser ?? null, () => send({ type: 'REACTIVATE_USER' }), true, true)
           : item('deactivate-user', text('menu.deactivateUser'), plan?.refusals.deactivateUser ?? null, () => send({ type: 'DEACTIVATE_USER' }), true, true),
+        ...(inactive || !plan || options.offers?.scheduleDeactivation === false ? [] : [scheduleItem(plan)]),
       ]
     : [];
+  // R15: open on the user when it can be scheduled, else on the license; blocked by the user's refusal when neither can.
+  function scheduleItem(plan: OffboardingPlan): UserActionItem {
+    const scope = openingScope(plan, 'user');
+    return item('schedule-deactivation', text('menu.scheduleDeactivation'), scope ? null : scheduleRefusals(plan).user, scope && (() => send({ type: 'SCHEDULE_DEACTIVATION', scope })), true);
+  }
   const confirming = plan !== null && context.pending !== null && (phase === 'confirming' || phase === 'submitting' || phase === 'failed');
+  const controls: ConfirmationControls = {
+    busy: phase === 'submitting',
+    error: phase === 'failed' ? context.error : null,
+    confirm: () => send({ type: 'CONFIRM' }),
+    retry: () => send({ type: 'RETRY' }),
+    cancel: () => send({ type: 'CANCEL' }),
+    ...(takesReason(context.pending) ? { reason: { choice: context.reason, required: context.requireReason, send } } : {}),
+  };
+  const draft = confirming ? context.schedule : null;
   return {
     phase,
     user,
@@ -171,15 +229,45 @@ export function connectUserLifecycle(snapshot: UserLifecycleSnapshot, send: (eve
     refusal: plan ? null : everything,
     items,
     license: plan ? licenseOf(plan, send) : null,
-    confirmation: confirming
-      ? confirmationView(lifecycleWords(plan, context.pending!), {
-          busy: phase === 'submitting',
-          error: phase === 'failed' ? context.error : null,
-          confirm: () => send({ type: 'CONFIRM' }),
-          retry: () => send({ type: 'RETRY' }),
-          cancel: () => send({ type: 'CANCEL' }),
-        })
-      : null,
+    confirmation: confirming && !draft ? confirmationView(lifecycleWords(plan, context.pending!), controls) : null,
+    schedule: draft ? scheduleForm(plan!, context, controls, send) : null,
+    scheduled: plan ? pendingSchedules(plan) : [],
     attributes: partAttributes('menu', plan ? 'ready' : everything ? 'refused' : phase),
+  };
+}
+
+function scheduleForm(
+  plan: OffboardingPlan,
+  context: UserLifecycleContext,
+  controls: ConfirmationControls,
+  send: (event: UserLifecycleEvent) => void,
+): ScheduleFormView {
+  const draft = context.schedule!;
+  const now = context.now();
+  const at = scheduleInstant(draft);
+  const refusals = scheduleRefusals(plan);
+  const locked = controls.busy || (controls.error?.retryable ?? false);
+  const edit = (patch: { scope?: ScheduleScope; date?: string; time?: string }) => {
+    if (!locked) send({ type: 'SET_SCHEDULE', ...patch });
+  };
+  return {
+    scope: {
+      legend: text('schedule.scope'),
+      options: (['license', 'user'] as const).map((value) => ({
+        value,
+        label: text(`schedule.scope.${value}`),
+        checked: draft.scope === value,
+        blockedBy: refusals[value],
+        select: () => {
+          if (refusals[value] === null) edit({ scope: value });
+        },
+      })),
+    },
+    date: { label: text('schedule.date'), value: draft.date, min: localDate(now), set: (date) => edit({ date }) },
+    time: { label: text('schedule.time'), value: draft.time, set: (time) => edit({ time }) },
+    zone: text('schedule.zone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+    when: at ? text('schedule.when', { at: at.toISOString() }) : null,
+    locked,
+    confirmation: confirmationView(lifecycleWords(plan, { type: 'scheduleDeactivation' }, draft.scope), { ...controls, held: scheduleHold(draft, now) }),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAST_LICENSE_IN_COUNTRY_MESSAGE } from '../../errors/OffboardError';
+import { planTeamDownsizing } from '../../rules/teamDownsizing';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, refusedWithoutChange } from '../harness';
@@ -50,6 +51,19 @@ export function lastLicenseInCountrySuite(fresh: Fresh): void {
       const spainNumbers = (await adapter.listPhoneNumbers({ country: 'ES' }, observer)).total;
       expect(spainNumbers).toBeGreaterThan(0);
       await adapter.deactivateLicense(people.spainSeller, as(people.admin));
+    });
+
+    it('R4 (R8 team downsizing): a batch may remove every license of a country that has no active numbers', async () => {
+      const adapter = await fresh();
+      await adapter.deactivatePhoneNumber('pn-ar-1', as(people.admin));
+      await adapter.assignLicense(people.unlicensedMember, { country: 'AR' }, as(people.admin));
+      const batch = [people.lastInArgentina, people.unlicensedMember];
+      const plans = await Promise.all(batch.map((userId) => adapter.getOffboardingPlan(userId, { scenario: 'team-downsizing' }, as(people.admin))));
+      const preview = planTeamDownsizing(plans);
+      expect(preview.entries.map((entry) => entry.refusal)).toEqual([null, null]);
+      expect(preview.allowed).toBe(2);
+      for (const userId of batch) await adapter.deactivateLicense(userId, as(people.admin));
+      expect((await adapter.getOffboardingPlan(people.unlicensedMember, {}, as(people.admin))).user.license?.status).toBe('inactive');
     });
 
     it('R4: the plan shows the blocker, with the same code and numbers, before anyone acts', async () => {

@@ -18,6 +18,23 @@ export function contactsSuite(fresh: Fresh): void {
       expect(orphaned.map((contact) => contact.id)).toEqual(expect.arrayContaining(owned.map((contact) => contact.id)));
     });
 
+    it('R5 (R2): deactivating only the license orphans the owner’s contacts too: an active user without a license is no salesperson', async () => {
+      const adapter = await fresh();
+      const owned = (await readAll((page) => adapter.listContacts({ ...page, ownerId: people.salesperson }, observer))).map((contact) => contact.id);
+      const orphanedBefore = (await readAll((page) => adapter.listContacts({ ...page, orphaned: true }, observer))).map((contact) => contact.id);
+      const ownedBefore = (await adapter.listContacts({ orphaned: false }, observer)).total;
+      expect(owned).toHaveLength(25);
+      expect(orphanedBefore).not.toContain(owned[0]);
+      const { user } = await adapter.deactivateLicense(people.salesperson, as(people.admin));
+      expect(user.status).toBe('active');
+      const orphaned = (await readAll((page) => adapter.listContacts({ ...page, orphaned: true }, observer))).map((contact) => contact.id);
+      expect(orphaned).toHaveLength(orphanedBefore.length + owned.length);
+      expect(orphaned).toEqual(expect.arrayContaining([...orphanedBefore, ...owned]));
+      expect((await adapter.listContacts({ orphaned: false }, observer)).total).toBe(ownedBefore - owned.length);
+      expect((await adapter.listContacts({ ownerId: people.salesperson, orphaned: true }, observer)).total).toBe(owned.length);
+      expect((await adapter.listContacts({ ownerId: people.salesperson, orphaned: false }, observer)).total).toBe(0);
+    });
+
     it('R5: one contact, several, or all of an owner’s are reassigned to a salesperson', async () => {
       const adapter = await fresh();
       const [first, second, third] = (await adapter.listContacts({ ownerId: people.formerSeller, limit: 3 }, observer)).items;
@@ -66,6 +83,16 @@ export function contactsSuite(fresh: Fresh): void {
           adapter.reassignContacts({ fromOwnerId: people.formerSeller, toUserIds: [people.salesperson, target] }, as(people.admin)),
         );
         expect(error.details.id).toBe(target);
+      }
+    });
+
+    it('R5: an active salesperson’s contacts cannot be reassigned to themselves (INVALID_REASSIGN_TARGET, current-owner)', async () => {
+      const adapter = await fresh();
+      for (const toUserIds of [[people.salesperson], [people.spainSeller, people.salesperson]]) {
+        const error = await refusedWithoutChange(adapter, 'INVALID_REASSIGN_TARGET', () =>
+          adapter.reassignContacts({ fromOwnerId: people.salesperson, toUserIds }, as(people.admin)),
+        );
+        expect(error.details).toEqual({ id: people.salesperson, reason: 'current-owner' });
       }
     });
 

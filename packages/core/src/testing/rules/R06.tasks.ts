@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TRANSFER_REASON_USER_DEACTIVATED, type Task } from '../../domain/types';
+import { demoOrganisation } from '../../fixtures/demoOrganisation';
 import type { Fresh } from '../context';
 import { people } from '../context';
 import { as, latestAudit, refusedWithoutChange } from '../harness';
@@ -26,6 +28,16 @@ export function tasksSuite(fresh: Fresh): void {
       const adapter = await fresh();
       const [task] = (await adapter.listTasks({ assigneeId: people.inactive, state: 'completed' }, observer)).items;
       await refusedWithoutChange(adapter, 'TASK_NOT_TRANSFERABLE', () => adapter.takeTask(task!.id, as(people.salesperson)));
+    });
+
+    it('R6: a completed task still marked transferable cannot be taken either: only open tasks move', async () => {
+      // Data as an older system might have left it: completed, yet flagged for a taker.
+      const demo = demoOrganisation();
+      const stale = demo.tasks.find((task) => task.assigneeId === people.inactive && task.state === 'completed')!;
+      const tasks = demo.tasks.map((task): Task => (task.id === stale.id ? { ...task, transferable: true, transferReason: TRANSFER_REASON_USER_DEACTIVATED } : task));
+      const adapter = await fresh({ data: { ...demo, tasks } });
+      const error = await refusedWithoutChange(adapter, 'TASK_NOT_TRANSFERABLE', () => adapter.takeTask(stale.id, as(people.salesperson)));
+      expect(error.details).toMatchObject({ id: stale.id, state: 'completed' });
     });
 
     it('R6: only a salesperson can take a task (FORBIDDEN), and an unknown task is NOT_FOUND', async () => {

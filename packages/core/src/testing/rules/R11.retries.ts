@@ -48,6 +48,15 @@ export function retriesSuite(fresh: Fresh): void {
       });
     }
 
+    it('R11 (R13): a key is looked up per actor: the same key and request from another admin runs afresh, never replaying the first admin’s result', async () => {
+      const adapter = await fresh();
+      const key = { idempotencyKey: 'elena-license' };
+      const first = await adapter.deactivateLicense(people.spainSeller, as(people.admin, key));
+      const error = await refusedWithoutChange(adapter, 'NO_LICENSE', () => adapter.deactivateLicense(people.spainSeller, as(people.otherAdmin, key)));
+      expect(error.details.id).toBe(people.spainSeller);
+      expect(await adapter.deactivateLicense(people.spainSeller, as(people.admin, key))).toEqual(first);
+    });
+
     it('R11: a stale expectedVersion is refused with VERSION_CONFLICT for users, tasks and phone numbers', async () => {
       const adapter = await fresh();
       const user = await adapter.getUser(people.spainSeller, observer);

@@ -6,6 +6,8 @@ import { ConfirmationPanel } from '../../parts/ConfirmationPanel';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { GuardedButton } from '../../parts/GuardedButton';
 import { part } from '../../parts/partProps';
+import { PendingScheduleNotice } from '../../parts/PendingScheduleNotice';
+import { ScheduleForm } from '../../parts/ScheduleForm';
 import { SeatUsageMeter } from '../../parts/SeatUsageMeter';
 import { useMessages } from '../../provider/OffboardContext';
 import { AssignLicenseForm } from './AssignLicenseForm';
@@ -40,6 +42,7 @@ function LicenseActions({ license, countries }: { license: LicenseView; countrie
   return (
     <div {...part('license-deactivate')}>
       {license.deactivate ? <GuardedButton control={license.deactivate} /> : null}
+      {license.schedule ? <GuardedButton control={license.schedule} /> : null}
       {license.lastLicense ? <LastLicenseWayOut lastLicense={license.lastLicense} /> : null}
     </div>
   );
@@ -56,14 +59,16 @@ export function LicensePanel({ user, countries }: { user: User; countries?: read
     return error ? <ErrorNotice error={error} onRetry={view.retryLoad} /> : <p {...part('loading')}>{messages.t('common.loading')}</p>;
   }
 
-  if (view.confirmation) {
+  // R15: "Deactivate on a date…" takes the panel's place, as a confirmation does.
+  const asking = view.confirmation ?? view.schedule?.confirmation;
+  if (asking) {
     return (
       <section {...part('license-confirmation')} aria-labelledby={confirmationTitleId}>
         <h3 id={confirmationTitleId} {...part('license-confirmation-title')}>
-          {messages.text(view.confirmation.title)}
+          {messages.text(asking.title)}
         </h3>
-        <p>{messages.text(view.confirmation.description)}</p>
-        <ConfirmationPanel confirmation={view.confirmation} autoFocus />
+        <p>{messages.text(asking.description)}</p>
+        {view.schedule ? <ScheduleForm form={view.schedule} autoFocus /> : <ConfirmationPanel confirmation={asking} autoFocus />}
       </section>
     );
   }
@@ -71,6 +76,7 @@ export function LicensePanel({ user, countries }: { user: User; countries?: read
   return (
     <div {...part('license-panel', view.phase)}>
       <LicenseSummary license={view.license} />
+      {view.scheduled.length ? <PendingScheduleNotice schedules={view.scheduled} /> : null}
       <LicenseActions license={view.license} countries={countries} />
     </div>
   );

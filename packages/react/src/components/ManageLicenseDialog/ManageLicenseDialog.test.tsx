@@ -52,7 +52,7 @@ describe('ManageLicenseDialog', () => {
     expect(deactivate).toHaveAttribute('aria-disabled', 'true');
     expect(deactivate).toHaveAccessibleDescription(R4);
     const numbers = within(dialog).getByRole('list', { name: 'Active phone numbers in Argentina' });
-    expect(within(numbers).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+541143216789']);
+    expect(within(numbers).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+54 114 321 6789']);
     expect(dialog).toHaveTextContent('Deactivate these numbers, or license another salesperson in Argentina, then try again.');
 
     await user.click(deactivate);

@@ -2,6 +2,7 @@ import { toOffboardError } from '@offboard/core';
 import type { ChecklistStepView } from '@offboard/core/machines';
 import { ErrorNotice } from '../../parts/ErrorNotice';
 import { part } from '../../parts/partProps';
+import { PendingScheduleNotice } from '../../parts/PendingScheduleNotice';
 import { PhoneNumberList } from '../../parts/PhoneNumberList';
 import { ReasonText } from '../../parts/ReasonText';
 import { useMessages } from '../../provider/OffboardContext';
@@ -27,6 +28,7 @@ export function ChecklistStep({ userId, step, salespeopleError, onRetrySalespeop
       <span {...part('step-status', step.status)}>{messages.text(step.statusLabel)}</span>
       {step.reason ? <ReasonText id={reasonId} reason={step.reason} /> : null}
       {step.phoneNumbers.length ? <PhoneNumberList numbers={step.phoneNumbers} /> : null}
+      {step.schedule ? <PendingScheduleNotice schedules={[step.schedule]} /> : null}
       {step.action ? (
         <StepAction
           action={step.action}

@@ -26,7 +26,7 @@ describe('OffboardingChecklist', () => {
     expect(stepItem('reassign-contacts')).toHaveTextContent('40 contacts still belong to this user.');
     expect(stepItem('transfer-tasks')).toHaveTextContent('6 open tasks are still assigned to this user.');
     expect(stepItem('check-phone-numbers')).toHaveTextContent(R4);
-    expect(within(stepItem('check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+576012345678', '+576045678901']);
+    expect(within(stepItem('check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+57 601 234 5678', '+57 604 567 8901']);
     const license = within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' });
     expect(license).toHaveAttribute('aria-disabled', 'true');
     expect(license).toHaveAccessibleDescription(R4);

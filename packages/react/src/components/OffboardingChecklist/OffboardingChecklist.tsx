@@ -1,6 +1,7 @@
 'use client';
 
 import { DEFAULT_SCENARIO, type Scenario, type User } from '@offboard/core';
+import type { ChecklistStepView } from '@offboard/core/machines';
 import { useEffect, useId, useRef } from 'react';
 import { useOffboardingChecklist } from '../../bindings/useOffboardingChecklist';
 import { ConfirmDialog } from '../../parts/ConfirmDialog';
@@ -53,6 +54,7 @@ function Checklist({ userId, scenario, onReassignContacts, titleId }: ChecklistP
         {messages.text(view.title)}
       </h2>
       {view.scenarioLabel ? <p {...part('checklist-scenario')}>{messages.text(view.scenarioLabel)}</p> : null}
+      <ChecklistProgress steps={view.steps} />
       <ol ref={stepsRef} {...part('checklist-steps')}>
         {view.steps.map((step) => (
           <ChecklistStep
@@ -71,6 +73,20 @@ function Checklist({ userId, scenario, onReassignContacts, titleId }: ChecklistP
         details={view.confirmation?.phoneNumbers.length ? <PhoneNumberList numbers={view.confirmation.phoneNumbers} /> : null}
       />
     </>
+  );
+}
+
+/** "2 of 5 done" over the steps this scenario applies, in words and as a bar. */
+function ChecklistProgress({ steps }: { steps: readonly ChecklistStepView[] }) {
+  const messages = useMessages();
+  const textId = useId();
+  const applicable = steps.filter((step) => step.status !== 'not-applicable');
+  const done = applicable.filter((step) => step.status === 'done').length;
+  return (
+    <div {...part('checklist-progress')}>
+      <span id={textId}>{messages.t('checklist.progress', { done, total: applicable.length })}</span>
+      <progress max={applicable.length} value={done} aria-labelledby={textId} />
+    </div>
   );
 }
 

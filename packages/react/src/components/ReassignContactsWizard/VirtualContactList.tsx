@@ -1,11 +1,12 @@
 import type { Contact } from '@offboard/core';
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { part } from '../../parts/partProps';
+import { useRowWindow } from '../../parts/useRowWindow';
 import { useMessages } from '../../provider/OffboardContext';
 
 const ROW_HEIGHT = 40;
 const PAGE_KEYS_STEP = 8;
+const OVERSCAN = 6;
 
 interface VirtualContactListProps {
   label: string;
@@ -20,7 +21,7 @@ interface VirtualContactListProps {
 }
 
 /**
- * A multi-select listbox that renders only the rows in view (TanStack Virtual), so 50,000
+ * A multi-select listbox that renders only the rows in view (`useRowWindow`), so 50,000
  * contacts scroll like 50. Focus stays on the listbox; the active row is its active descendant,
  * moved by arrows, Home/End and Page keys and toggled by Space. The active row is always
  * rendered, even when scrolled away, so `aria-activedescendant` never points at nothing.
@@ -34,18 +35,8 @@ export function VirtualContactList({ label, contacts, total, hasMore, loadingMor
   const [active, setActive] = useState(0);
   const count = contacts.length + (hasMore ? 1 : 0);
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range);
-      return active < count && !indexes.includes(active) ? [...indexes, active].sort((a, b) => a - b) : indexes;
-    },
-  });
-  const rows = virtualizer.getVirtualItems();
-  const lastRendered = rows[rows.length - 1]?.index ?? -1;
+  const rows = useRowWindow(listRef, count, ROW_HEIGHT, OVERSCAN, active);
+  const lastRendered = rows.indexes[rows.indexes.length - 1] ?? -1;
 
   useEffect(() => {
     if (hasMore && !loadingMore && lastRendered >= contacts.length) onLoadMore();
@@ -54,7 +45,7 @@ export function VirtualContactList({ label, contacts, total, hasMore, loadingMor
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(index, contacts.length - 1));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rows.scrollToIndex(next);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -93,10 +84,10 @@ export function VirtualContactList({ label, contacts, total, hasMore, loadingMor
         {...part('contact-list')}
         style={{ height: 'var(--ob-contact-list-height, 20rem)', overflowY: 'auto', position: 'relative' }}
       >
-        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {rows.map((row) => {
-            const contact = contacts[row.index];
-            const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` } as const;
+        <div role="presentation" style={{ height: rows.totalHeight, position: 'relative' }}>
+          {rows.indexes.map((index) => {
+            const contact = contacts[index];
+            const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` } as const;
             if (!contact) {
               return (
                 <div key="loading" aria-hidden="true" {...part('contact-loading')} style={style}>
@@ -108,16 +99,16 @@ export function VirtualContactList({ label, contacts, total, hasMore, loadingMor
             return (
               <div
                 key={contact.id}
-                id={optionId(row.index)}
+                id={optionId(index)}
                 role="option"
                 aria-selected={selected}
                 aria-setsize={total}
-                aria-posinset={row.index + 1}
-                data-active={row.index === active || undefined}
+                aria-posinset={index + 1}
+                data-active={index === active || undefined}
                 {...part('contact-option', selected ? 'selected' : 'unselected')}
                 style={style}
                 onClick={() => {
-                  setActive(row.index);
+                  setActive(index);
                   onToggle(contact.id);
                 }}
               >

@@ -1,7 +1,7 @@
 import type { Explainable } from '@offboard/core/i18n';
 import type { PartAttributes } from '@offboard/core/machines';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useId } from 'react';
+import { MenuItem } from '../../parts/Menu';
 import { part } from '../../parts/partProps';
 import { ReasonText } from '../../parts/ReasonText';
 
@@ -19,14 +19,14 @@ interface ActionMenuItemProps {
 
 /**
  * A menu item that may be blocked by a rule. WAI-ARIA keeps disabled menu items focusable, so it
- * uses `aria-disabled` rather than Radix's `disabled` (which skips the item) and stays open on select.
+ * uses `aria-disabled` rather than `disabled` (which the keyboard skips) and stays open on select.
  */
 export function ActionMenuItem({ label, blockedBy, note = null, keepOpen = false, attributes, onSelect }: ActionMenuItemProps) {
   const labelId = useId();
   const reasonId = useId();
   const description = blockedBy ?? note;
   return (
-    <DropdownMenu.Item
+    <MenuItem
       {...part(attributes['data-part'], attributes['data-state'])}
       data-action={attributes['data-action']}
       textValue={label}
@@ -42,6 +42,6 @@ export function ActionMenuItem({ label, blockedBy, note = null, keepOpen = false
         {label}
       </span>
       {description ? <ReasonText id={reasonId} reason={description} /> : null}
-    </DropdownMenu.Item>
+    </MenuItem>
   );
 }

@@ -1,6 +1,6 @@
 import { demoOrganisation } from '@offboard/core/fixtures';
 import type { User } from '@offboard/core';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { observer, renderWithOffboard } from '../../../test/renderWithOffboard';
 import { UserActionsMenu } from './UserActionsMenu';
@@ -48,6 +48,24 @@ describe('UserActionsMenu', () => {
     expect(adapter.calls.getOffboardingPlan).toBe(1);
   });
 
+  it('R12: offers the user\'s history only with its callback, to admins, and hands it the user', async () => {
+    const onShowHistory = vi.fn();
+    const { user } = renderWithOffboard(<UserActionsMenu user={userOf('u-diego')} onShowHistory={onShowHistory} />);
+    await user.click(await openMenuItem(user, 'Diego Rojas', 'History'));
+    expect(onShowHistory).toHaveBeenCalledWith(expect.objectContaining({ id: 'u-diego' }));
+    cleanup();
+
+    // A member's menu shows it blocked with the not-admin reason, like every other item.
+    const member = renderWithOffboard(<UserActionsMenu user={userOf('u-diego')} onShowHistory={onShowHistory} />, { actorId: 'u-carla' });
+    expect(await openMenuItem(member.user, 'Diego Rojas', 'History')).toHaveAttribute('aria-disabled', 'true');
+    cleanup();
+
+    const without = renderWithOffboard(<UserActionsMenu user={userOf('u-diego')} />);
+    await openMenuItem(without.user, 'Diego Rojas', 'Manage license');
+    expect(screen.queryByRole('menuitem', { name: 'History' })).not.toBeInTheDocument();
+    expect(onShowHistory).toHaveBeenCalledTimes(1);
+  });
+
   it('renders the reassign and offboarding items only with their callbacks, and hands them the user', async () => {
     const onStartOffboarding = vi.fn();
     const { user } = renderWithOffboard(<UserActionsMenu user={userOf('u-diego')} onStartOffboarding={onStartOffboarding} />);
@@ -81,7 +99,8 @@ describe('UserActionsMenu', () => {
     expect(oscarTrigger).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     await screen.findByRole('menuitem', { name: 'Manage license' });
-    await user.keyboard('{End}{Enter}');
+    // "Deactivate on a date…" (R15) is last; "Deactivate user" just above it.
+    await user.keyboard('{End}{ArrowUp}{Enter}');
     const dialog = await screen.findByRole('alertdialog', { name: 'Deactivate Óscar Paredes?' });
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.keyboard('{Escape}');
@@ -90,7 +109,7 @@ describe('UserActionsMenu', () => {
 
     await user.keyboard('{Enter}');
     await screen.findByRole('menuitem', { name: 'Manage license' });
-    await user.keyboard('{End}{Enter}');
+    await user.keyboard('{End}{ArrowUp}{Enter}');
     await screen.findByRole('alertdialog');
     await user.tab();
     expect(screen.getByRole('button', { name: 'Deactivate user' })).toHaveFocus();

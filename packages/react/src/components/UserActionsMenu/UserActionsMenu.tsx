@@ -1,8 +1,8 @@
 'use client';
 
 import type { User } from '@offboard/core';
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useCallback, useRef, useState } from 'react';
+import { MenuRoot, MenuTrigger } from '../../parts/Menu';
 import { part, useRootProps } from '../../parts/partProps';
 import { useMessages } from '../../provider/OffboardContext';
 import { ManageLicenseDialog } from '../ManageLicenseDialog/ManageLicenseDialog';
@@ -15,6 +15,8 @@ export interface UserActionsMenuProps {
   onReassignContacts?: (user: User) => void;
   /** Opens the host's offboarding checklist for this user; without it the item is not shown. */
   onStartOffboarding?: (user: User) => void;
+  /** Opens the host's `UserHistory` (from `@offboard/react/audit`) for this user; without it the item is not shown. */
+  onShowHistory?: (user: User) => void;
   /** Added to the root element's classes. */
   className?: string;
 }
@@ -24,7 +26,7 @@ export interface UserActionsMenuProps {
  * offboarding, Deactivate or Activate user. What is allowed, and why not, comes from the user's
  * plan; destructive actions confirm their effects first.
  */
-export function UserActionsMenu({ user, onReassignContacts, onStartOffboarding, className }: UserActionsMenuProps) {
+export function UserActionsMenu({ user, onReassignContacts, onStartOffboarding, onShowHistory, className }: UserActionsMenuProps) {
   const messages = useMessages();
   const rootProps = useRootProps('user-actions', className);
   const [open, setOpen] = useState(false);
@@ -37,16 +39,15 @@ export function UserActionsMenu({ user, onReassignContacts, onStartOffboarding, 
 
   return (
     <div {...rootProps} data-user-id={user.id}>
-      {/* Non-modal: a menu need not hide the page, and Radix's modal mode aria-hides the trigger while it keeps focusable (axe: aria-hidden-focus). */}
-      <DropdownMenu.Root
-        modal={false}
+      {/* Non-modal: a menu need not hide the page. */}
+      <MenuRoot
         open={open}
         onOpenChange={(next) => {
           setOpen(next);
           if (next) setEngaged(true);
         }}
       >
-        <DropdownMenu.Trigger
+        <MenuTrigger
           ref={triggerRef}
           {...part('menu-trigger')}
           data-user-id={user.id}
@@ -55,7 +56,7 @@ export function UserActionsMenu({ user, onReassignContacts, onStartOffboarding, 
           onPointerDown={() => (keyboardOpen.current = false)}
         >
           <span aria-hidden="true">⋯</span>
-        </DropdownMenu.Trigger>
+        </MenuTrigger>
         {engaged ? (
           <UserActionsContent
             key={user.id}
@@ -63,11 +64,12 @@ export function UserActionsMenu({ user, onReassignContacts, onStartOffboarding, 
             onManageLicense={() => setLicenseOpen(true)}
             onReassignContacts={onReassignContacts}
             onStartOffboarding={onStartOffboarding}
+            onShowHistory={onShowHistory}
             returnFocusTo={focusTrigger}
             openedByKeyboard={openedByKeyboard}
           />
         ) : null}
-      </DropdownMenu.Root>
+      </MenuRoot>
       <ManageLicenseDialog user={user} open={licenseOpen} onOpenChange={setLicenseOpen} returnFocusTo={focusTrigger} />
     </div>
   );

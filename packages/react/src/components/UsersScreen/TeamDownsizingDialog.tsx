@@ -14,8 +14,12 @@ function EntryList({ entries }: { entries: TeamDownsizingView['entries'] }) {
       {entries.map((entry) => (
         <li key={entry.userId} {...part(entry.attributes['data-part'], entry.attributes['data-state'])} data-user-id={entry.userId}>
           <span {...part('downsizing-name')}>{entry.name}</span>{' '}
-          {entry.outcome ? <span {...part('downsizing-outcome')}>{messages.text(entry.outcome)}</span> : null}{' '}
-          {entry.reason ? <ReasonText id={`${entry.userId}-downsizing-reason`} reason={entry.reason} /> : entry.note ? <span>{messages.text(entry.note)}</span> : null}
+          {entry.outcome ? <span {...part('downsizing-outcome', entry.state)}>{messages.text(entry.outcome)}</span> : null}{' '}
+          {entry.reason ? (
+            <ReasonText id={`${entry.userId}-downsizing-reason`} reason={entry.reason} />
+          ) : entry.note ? (
+            <span {...part('downsizing-note')}>{messages.text(entry.note)}</span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -21,6 +21,11 @@ export interface UsersScreenProps {
   pageSize?: number;
   /** Added to the root element's classes. */
   className?: string;
+  /**
+   * Offers "History" on the inactive list's rows; the host shows that user's `UserHistory` (from
+   * `@offboard/react/audit`, which this screen does not import, so hosts without it ship none of it).
+   */
+  onShowHistory?: (user: User) => void;
 }
 
 /** A dialog the screen opens for one user, and whose row menu gets focus back when it closes. */
@@ -33,7 +38,7 @@ type Opened = { readonly user: User; readonly fromRow: boolean } | null;
  * sees what R12 lets them read, active users' names, roles and badges, and every action refused
  * (R9): the core decides each part from their own record, so nothing is asked only to be refused.
  */
-export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
+export function UsersScreen({ pageSize = 50, className, onShowHistory }: UsersScreenProps) {
   const messages = useMessages();
   const rootProps = useRootProps('users-screen', className);
   const titleId = useId();
@@ -93,7 +98,11 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         selectedCount={selected.size}
         onDeactivateLicenses={() => setDownsizing(users.filter((user) => selected.has(user.id)).map((user) => user.id))}
       />
-      {pages.isPending ? <p {...part('loading')}>{messages.t('common.loading')}</p> : null}
+      {pages.isPending ? (
+        <p {...part('loading')} className="ob-loading ob-visually-hidden">
+          {messages.t('common.loading')}
+        </p>
+      ) : null}
       {pages.error ? <ErrorNotice error={toOffboardError(pages.error)} onRetry={() => void pages.refetch()} /> : null}
       <UsersTable
         busy={pages.isPending}
@@ -102,6 +111,7 @@ export function UsersScreen({ pageSize = 50, className }: UsersScreenProps) {
         onToggle={toggle}
         onReassignContacts={reassignFromRow}
         onStartOffboarding={offboardFromRow}
+        onShowHistory={onShowHistory}
       />
       {pages.isSuccess && users.length === 0 ? <p {...part('users-empty')}>{messages.t('users.empty')}</p> : null}
       {pages.hasNextPage ? (

@@ -14,42 +14,74 @@ interface UsersTableProps {
   onToggle(userId: string): void;
   onReassignContacts(user: User): void;
   onStartOffboarding(user: User): void;
+  /** Offered on inactive users' rows when given: the host opens their kept history (`UserHistory`). */
+  onShowHistory?: ((user: User) => void) | undefined;
 }
 
-export function UsersTable({ busy, users, selected, onToggle, onReassignContacts, onStartOffboarding }: UsersTableProps) {
+/** Rows held while the first page loads: the table keeps its columns' widths, so nothing jumps. */
+const SKELETON_ROWS = [0, 1, 2, 3];
+
+export function UsersTable({ busy, users, selected, onToggle, onReassignContacts, onStartOffboarding, onShowHistory }: UsersTableProps) {
   const messages = useMessages();
   return (
-    <table {...part('users-table')} aria-busy={busy || undefined}>
-      <caption className="ob-visually-hidden">{messages.t('users.title')}</caption>
-      <thead>
-        <tr>
-          {selected ? (
-            <th scope="col" {...part('column-select')}>
-              <span className="ob-visually-hidden">{messages.t('users.column.select')}</span>
+    // Scrolls inside its card on a narrow screen, so the page itself never does.
+    <div {...part('table-scroll')}>
+      <table {...part('users-table')} aria-busy={busy || undefined}>
+        <caption className="ob-visually-hidden">{messages.t('users.title')}</caption>
+        <thead>
+          <tr>
+            {selected ? (
+              <th scope="col" {...part('column-select')}>
+                <span className="ob-visually-hidden">{messages.t('users.column.select')}</span>
+              </th>
+            ) : null}
+            <th scope="col" {...part('column-name')}>
+              {messages.t('users.column.name')}
             </th>
-          ) : null}
-          <th scope="col">{messages.t('users.column.name')}</th>
-          <th scope="col">{messages.t('users.column.role')}</th>
-          <th scope="col">{messages.t('users.column.license')}</th>
-          <th scope="col">
-            <span className="ob-visually-hidden">{messages.t('users.column.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((user) => (
-          <UserRow
-            key={user.id}
-            user={user}
-            selectable={selected !== null}
-            selected={selected?.has(user.id) ?? false}
-            onToggle={onToggle}
-            onReassignContacts={onReassignContacts}
-            onStartOffboarding={onStartOffboarding}
-          />
-        ))}
-      </tbody>
-    </table>
+            <th scope="col" {...part('column-role')}>
+              {messages.t('users.column.role')}
+            </th>
+            <th scope="col" {...part('column-license')}>
+              {messages.t('users.column.license')}
+            </th>
+            <th scope="col" {...part('column-actions')}>
+              <span className="ob-visually-hidden">{messages.t('users.column.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {busy && users.length === 0
+            ? SKELETON_ROWS.map((row) => (
+                <tr key={row} {...part('skeleton-row')} aria-hidden="true">
+                  {selected ? <td /> : null}
+                  <td>
+                    <span {...part('skeleton')} />
+                  </td>
+                  <td>
+                    <span {...part('skeleton')} />
+                  </td>
+                  <td>
+                    <span {...part('skeleton')} />
+                  </td>
+                  <td />
+                </tr>
+              ))
+            : null}
+          {users.map((user) => (
+            <UserRow
+              key={user.id}
+              user={user}
+              selectable={selected !== null}
+              selected={selected?.has(user.id) ?? false}
+              onToggle={onToggle}
+              onReassignContacts={onReassignContacts}
+              onStartOffboarding={onStartOffboarding}
+              onShowHistory={onShowHistory}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -63,7 +95,7 @@ interface UserRowProps extends Omit<UsersTableProps, 'users' | 'selected' | 'bus
  * One row, memoised on plain props: a change to one user (the query keeps unchanged users as the
  * same objects) or to one row's selection re-renders that row only, whatever the table's size.
  */
-const UserRow = memo(function UserRow({ user, selectable, selected, onToggle, onReassignContacts, onStartOffboarding }: UserRowProps) {
+const UserRow = memo(function UserRow({ user, selectable, selected, onToggle, onReassignContacts, onStartOffboarding, onShowHistory }: UserRowProps) {
   const messages = useMessages();
   return (
     <tr {...part('user-row', user.status)} data-user-id={user.id} data-selected={selected || undefined}>
@@ -88,7 +120,12 @@ const UserRow = memo(function UserRow({ user, selectable, selected, onToggle, on
         <LicenseBadge license={user.license} />
       </td>
       <td>
-        <UserActionsMenu user={user} onReassignContacts={onReassignContacts} onStartOffboarding={onStartOffboarding} />
+        <UserActionsMenu user={user} onReassignContacts={onReassignContacts} onStartOffboarding={onStartOffboarding} onShowHistory={onShowHistory} />
+        {onShowHistory && user.status === 'inactive' ? (
+          <button type="button" {...part('show-history')} data-user-id={user.id} onClick={() => onShowHistory(user)} aria-label={messages.t('history.open', { name: user.name })}>
+            {messages.t('users.history')}
+          </button>
+        ) : null}
       </td>
     </tr>
   );
