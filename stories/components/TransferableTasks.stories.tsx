@@ -68,7 +68,8 @@ export const NotASalespersonR6: Story = {
   play: async ({ canvasElement }) => {
     const buttons = await within(canvasElement).findAllByRole('button', { name: /^Take task/ });
     await expect(buttons).toHaveLength(5);
-    await waitFor(() => expect(buttons[0]).toHaveAttribute('aria-disabled', 'true'));
+    // Held (loading) first, then blocked by the rule once the caller's standing is known.
+    await waitFor(() => expect(buttons[0]).toHaveAttribute('data-state', 'blocked'));
     for (const button of buttons) await expectBlocked(button, 'Only an active salesperson can take a task.');
     await expect(await within(taskItems(canvasElement)[0]!).findByText('Was assigned to Karla Jiménez')).toBeVisible();
   },
@@ -105,7 +106,10 @@ export const AdapterErrorAndRetryR11: Story = {
     const taskId = first!.dataset.taskId!;
 
     loaded.faults.set('takeTask', { kind: 'network-error', when: 'after', times: 1 });
-    await userEvent.click(within(first!).getByRole('button', { name: /^Take task/ }));
+    // The button is held until the caller's standing is known (R6): click once it is ready.
+    const take = within(first!).getByRole('button', { name: /^Take task/ });
+    await waitFor(() => expect(take).toHaveAttribute('data-state', 'ready'));
+    await userEvent.click(take);
     const alert = await within(first!).findByRole('alert');
     await expect(alert).toHaveTextContent(NETWORK_ERROR_MESSAGE);
 

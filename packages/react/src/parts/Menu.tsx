@@ -145,7 +145,7 @@ export const MenuContent = forwardRef<HTMLDivElement, MenuContentProps>(function
     if (content) {
       const items = itemsOf(content);
       const first = menu.opening === 'last' ? items[items.length - 1] : menu.opening === 'first' ? items[0] : undefined;
-      (first ?? content).focus();
+      (first ?? content).focus({ preventScroll: true });
     }
     const outside = (event: Event) => {
       const target = event.target as Node;
@@ -183,7 +183,7 @@ export const MenuContent = forwardRef<HTMLDivElement, MenuContentProps>(function
       return;
     }
     event.preventDefault();
-    if (effect.kind === 'focus') items[effect.index]?.focus();
+    if (effect.kind === 'focus') items[effect.index]?.focus({ preventScroll: true });
     else if (effect.kind === 'close') close(true);
     else items[index]?.click();
   };
@@ -235,7 +235,7 @@ export function MenuItem({ textValue, disabled = false, onSelect, onClick, ...pr
       onFocus={() => setHighlighted(true)}
       onBlur={() => setHighlighted(false)}
       onPointerMove={(event) => {
-        if (!disabled && event.currentTarget.ownerDocument.activeElement !== event.currentTarget) event.currentTarget.focus();
+        if (!disabled && event.currentTarget.ownerDocument.activeElement !== event.currentTarget) event.currentTarget.focus({ preventScroll: true });
       }}
       onClick={(event: MouseEvent<HTMLDivElement>) => {
         onClick?.(event);

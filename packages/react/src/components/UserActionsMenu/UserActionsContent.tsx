@@ -44,7 +44,7 @@ export function UserActionsContent({ user, onManageLicense, onReassignContacts, 
   useEffect(() => {
     const content = contentRef.current;
     if (view.settled && content && openedByKeyboard() && content.ownerDocument.activeElement === content) {
-      content.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+      content.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
     }
   }, [view.settled, openedByKeyboard]);
 
