@@ -48,6 +48,19 @@ async function confirm(page: Page, label: string | RegExp): Promise<void> {
 /** The checklist step, with its status. */
 const step = (page: Page, id: string) => page.locator(`[data-part="checklist-step"][data-step="${id}"]`);
 
+/**
+ * R5: picks who receives a step's hand-over by keyboard: tab to the select, then arrow keys (a
+ * focused select changes its value without opening). It starts on "Choose a salesperson".
+ */
+async function chooseReceiver(page: Page, stepId: string, userId: string): Promise<void> {
+  const receiver = step(page, stepId).getByRole('combobox');
+  await expect.poll(() => receiver.locator('option').count()).toBeGreaterThan(1);
+  expect(await receiver.inputValue()).toBe('');
+  await tabTo(page, receiver);
+  for (let i = 0; i < 20 && (await receiver.inputValue()) !== userId; i++) await page.keyboard.press('ArrowDown');
+  expect(await receiver.inputValue()).toBe(userId);
+}
+
 describe('keyboard journeys in Chromium', () => {
   it('employee departure: split contacts, take the tasks, hit R4, deactivate numbers, license and user, find him under Inactive, reactivate', async () => {
     const { page, problems } = await scenario('employee-departure');
@@ -85,14 +98,15 @@ describe('keyboard journeys in Chromium', () => {
     await chooseFromMenu(page, 'Diego Rojas', 'Start offboarding');
     const checklist = dialog(page, 'Offboarding checklist');
     await step(page, 'reassign-contacts').and(page.locator('[data-state="done"]')).waitFor();
-    // Step 2: the admin takes Diego's open tasks (she is the first salesperson offered, once they load).
-    await expect.poll(() => step(page, 'transfer-tasks').getByRole('combobox').inputValue()).toBe('u-ana');
+    // Step 2: the admin takes Diego's open tasks herself; nobody is chosen for her (R5).
+    await chooseReceiver(page, 'transfer-tasks', 'u-ana');
     await activate(page, step(page, 'transfer-tasks').getByRole('button', { name: 'Transfer 6 open tasks' }));
     await step(page, 'transfer-tasks').and(page.locator('[data-state="done"]')).waitFor();
-    // R4: the license and the user are blocked with the article's exact message.
-    expect(await step(page, 'deactivate-license').getAttribute('data-state')).toBe('blocked');
-    expect(await step(page, 'deactivate-license').innerText()).toContain(R4_MESSAGE);
+    // R4: step 3 says the article's exact message with the numbers; the license and the user wait for it.
+    expect(await step(page, 'check-phone-numbers').innerText()).toContain(R4_MESSAGE);
     expect(await step(page, 'check-phone-numbers').innerText()).toMatch(/\+57 601 234 5678[\s\S]*\+57 604 567 8901/);
+    expect(await step(page, 'deactivate-license').getAttribute('data-state')).toBe('blocked');
+    expect(await step(page, 'deactivate-license').innerText()).toContain('Do step 3 first: Check phone numbers (last license in the country).');
     await shot(page, 'departure-4-checklist-r4');
     // Step 3: deactivate Colombia's two numbers.
     await activate(page, step(page, 'check-phone-numbers').getByRole('button', { name: 'Deactivate 2 numbers' }));
@@ -137,14 +151,10 @@ describe('keyboard journeys in Chromium', () => {
     const { page, problems } = await scenario('role-change');
     await chooseFromMenu(page, 'Elena Torres', 'Start offboarding');
     await dialog(page, 'Offboarding checklist').waitFor();
-    const receiver = step(page, 'reassign-contacts').getByRole('combobox');
-    await expect.poll(() => receiver.locator('option').count()).toBeGreaterThan(1);
-    await tabTo(page, receiver);
-    // A focused select changes its value with the arrow keys, without opening.
-    for (let i = 0; i < 20 && (await receiver.inputValue()) !== 'u-oscar'; i++) await page.keyboard.press('ArrowDown');
-    expect(await receiver.inputValue()).toBe('u-oscar');
+    await chooseReceiver(page, 'reassign-contacts', 'u-oscar');
     await activate(page, step(page, 'reassign-contacts').getByRole('button', { name: 'Reassign 20 contacts' }));
     await step(page, 'reassign-contacts').and(page.locator('[data-state="done"]')).waitFor();
+    await chooseReceiver(page, 'transfer-tasks', 'u-oscar');
     await activate(page, step(page, 'transfer-tasks').getByRole('button', { name: 'Transfer 2 open tasks' }));
     await step(page, 'transfer-tasks').and(page.locator('[data-state="done"]')).waitFor();
     await activate(page, step(page, 'deactivate-license').getByRole('button', { name: 'Deactivate license' }));

@@ -83,3 +83,37 @@ export async function newPage(browser: Browser, options: { colorScheme?: 'light'
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
   return context.newPage();
 }
+
+type Channel = { emit(event: string, payload: unknown): void };
+type Preview = { currentRender?: { id?: string; phase?: string } };
+
+/**
+ * Shows a story on a page where the preview is already loaded, as the manager would, through
+ * Storybook's channel: its loaders and play function run again without reloading the page.
+ * Returns whether Storybook showed its error display.
+ */
+export async function showStory(page: Page, id: string): Promise<{ errored: boolean }> {
+  await page.evaluate((storyId) => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel }).__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' }), id);
+  await page.waitForFunction(
+    (storyId) => {
+      const render = (window as unknown as { __STORYBOOK_PREVIEW__?: Preview }).__STORYBOOK_PREVIEW__?.currentRender;
+      return render?.id === storyId && ['finished', 'aborted', 'errored'].includes(render.phase ?? '');
+    },
+    id,
+    { timeout: 30_000 },
+  );
+  return { errored: await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay')) };
+}
+
+/**
+ * Switches globals (theme, locale) in place: the story re-renders with its state kept, its play
+ * function not run again. (A story whose args fix its theme keeps it.)
+ */
+export async function setGlobals(page: Page, globals: Record<string, string>): Promise<void> {
+  await page.evaluate((values) => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel }).__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: values }), globals);
+  await page.waitForFunction(
+    () => ['finished', 'aborted', 'errored'].includes((window as unknown as { __STORYBOOK_PREVIEW__?: Preview }).__STORYBOOK_PREVIEW__?.currentRender?.phase ?? ''),
+    null,
+    { timeout: 10_000 },
+  );
+}

@@ -3,7 +3,7 @@ import { singleAdminOrganisation } from '@offboard/core/fixtures';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { OffboardingChecklist } from '@offboard/react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
-import { NETWORK_ERROR_MESSAGE, R4_MESSAGE, auditCount, expectAnnounced, expectBlocked, findReadyButton, loadedOf, themeOf } from '../support/play';
+import { AFTER_STEP_3, NETWORK_ERROR_MESSAGE, R4_MESSAGE, auditCount, chooseReceiver, expectAnnounced, expectBlocked, findReadyButton, loadedOf, themeOf } from '../support/play';
 import { LOADING } from '../support/storyStates';
 
 const meta = {
@@ -49,11 +49,16 @@ export const EmployeeDepartureR8: Story = {
     await expect(within(canvasElement).getByText('Scenario: Employee departure')).toBeVisible();
     await expect(stepOf(canvasElement, 'reassign-contacts')).toHaveTextContent('40 contacts still belong to this user.');
     await expect(stepOf(canvasElement, 'transfer-tasks')).toHaveTextContent('6 open tasks are still assigned to this user.');
-    // R4: step 3 names the message and the numbers; steps 4 and 5 are inert with the same reason.
+    // R5: nobody receives the hand-overs until the admin chooses who.
+    const reassign = within(stepOf(canvasElement, 'reassign-contacts'));
+    await expect(await reassign.findByRole('combobox', { name: 'Receiving salesperson' })).toHaveDisplayValue('Choose a salesperson');
+    await expectBlocked(reassign.getByRole('button', { name: 'Reassign 40 contacts' }), 'Choose who receives them first.');
+    // R4: step 3 says the rule and names the numbers; steps 4 and 5 are inert and point to step 3.
     await expect(stepOf(canvasElement, 'check-phone-numbers')).toHaveTextContent(R4_MESSAGE);
+    await expect(within(canvasElement).getAllByText(R4_MESSAGE)).toHaveLength(1);
     await expect(within(stepOf(canvasElement, 'check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+57 601 234 5678', '+57 604 567 8901']);
-    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), R4_MESSAGE);
-    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), R4_MESSAGE);
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), AFTER_STEP_3);
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-user')).getByRole('button', { name: 'Deactivate user' }), AFTER_STEP_3);
 
     await userEvent.click(within(stepOf(canvasElement, 'reassign-contacts')).getByRole('button', { name: 'Choose contacts…' }));
     await expect(args.onReassignContacts).toHaveBeenCalledWith(expect.objectContaining({ id: 'u-diego' }));
@@ -92,12 +97,11 @@ export const RoleChangeCompleted: Story = {
     await expect(stepOf(canvasElement, 'deactivate-user')).toHaveAttribute('data-state', 'not-applicable');
     await expect(stepOf(canvasElement, 'deactivate-user')).toHaveTextContent('Not part of this scenario.');
 
-    const reassign = within(stepOf(canvasElement, 'reassign-contacts'));
-    await reassign.findByRole('option', { name: 'Carla Méndez' });
-    await userEvent.selectOptions(reassign.getByRole('combobox', { name: 'Receiving salesperson' }), 'Carla Méndez');
+    await chooseReceiver(stepOf(canvasElement, 'reassign-contacts'), 'Carla Méndez');
     await userEvent.click(await findReadyButton(stepOf(canvasElement, 'reassign-contacts'), 'Reassign 20 contacts'));
     await waitFor(() => expect(stepOf(canvasElement, 'reassign-contacts')).toHaveAttribute('data-state', 'done'));
 
+    await chooseReceiver(stepOf(canvasElement, 'transfer-tasks'), 'Carla Méndez');
     await userEvent.click(await findReadyButton(stepOf(canvasElement, 'transfer-tasks'), 'Transfer 2 open tasks'));
     await waitFor(() => expect(stepOf(canvasElement, 'transfer-tasks')).toHaveAttribute('data-state', 'done'));
 
@@ -128,7 +132,7 @@ export const TeamDownsizingScenario: Story = {
     ]);
     await expect(within(canvasElement).getByText('Scenario: Team downsizing')).toBeVisible();
     await expect(within(stepOf(canvasElement, 'check-phone-numbers')).getByRole('button', { name: 'Deactivate 1 number' })).toBeVisible();
-    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), R4_MESSAGE);
+    await expectBlocked(within(stepOf(canvasElement, 'deactivate-license')).getByRole('button', { name: 'Deactivate license' }), AFTER_STEP_3);
   },
 };
 
@@ -216,7 +220,8 @@ export const AdapterErrorAndRetryR11: Story = {
     const loaded = loadedOf(context);
     await loadedSteps(canvasElement, 'Offboarding Diego Rojas');
     loaded.faults.set('transferTasks', { kind: 'network-error', when: 'after', times: 1 });
-    // The button waits for the salespeople to choose from before it can act.
+    await chooseReceiver(stepOf(canvasElement, 'reassign-contacts'), 'Óscar Paredes');
+    await chooseReceiver(stepOf(canvasElement, 'transfer-tasks'), 'Carla Méndez');
     await userEvent.click(await findReadyButton(stepOf(canvasElement, 'transfer-tasks'), 'Transfer 6 open tasks'));
 
     const alert = await within(stepOf(canvasElement, 'transfer-tasks')).findByRole('alert');

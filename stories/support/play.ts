@@ -14,6 +14,9 @@ export const loadedOf = (context: { loaded: unknown }): OffboardLoaded => contex
 export const R4_MESSAGE = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
 export const R4_MESSAGE_ES = 'Debes desactivar los números de teléfono del país de esta licencia antes de quitar la última licencia del país.';
 
+/** What the checklist's steps 4 and 5 say while step 3 holds R4's way out: they point to it. */
+export const AFTER_STEP_3 = 'Do step 3 first: Check phone numbers (last license in the country).';
+
 /** The transport failure a `network-error` fault produces, as the UI words it. */
 export const NETWORK_ERROR_MESSAGE = 'The server could not be reached.';
 
@@ -29,6 +32,12 @@ export async function auditCount(loaded: OffboardLoaded, action: AuditAction, ta
 export async function expectBlocked(element: HTMLElement, reason: string): Promise<void> {
   await expect(element).toHaveAttribute('aria-disabled', 'true');
   await expect(element).toHaveAccessibleDescription(reason);
+}
+
+/** R5: the user picks who receives a checklist step's hand-over, once the salespeople are listed; nobody is picked for them. */
+export async function chooseReceiver(step: HTMLElement, name: string, label = 'Receiving salesperson'): Promise<void> {
+  await within(step).findByRole('option', { name });
+  await userEvent.selectOptions(within(step).getByRole('combobox', { name: label }), name);
 }
 
 /** What the provider's polite live region said last. */

@@ -3,6 +3,7 @@ import { DEMO_ORGANISATION_ID, generateOrganisation } from '@offboard/core/fixtu
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresBackend, seed, type Db } from '../src';
 import { freshDatabases } from './support/databases';
+import { waitFor } from './support/poll';
 import { startWorker, type Worker } from './support/workers';
 
 const databases = freshDatabases();
@@ -13,17 +14,6 @@ const sellers = data.users.filter((user) => user.status === 'active' && user.lic
 const targets = sellers.slice(0, 2).map((user) => user.id);
 const openFocusTasks = data.tasks.filter((task) => task.assigneeId === FOCUS && task.state === 'created').length;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 /**
  * Starts `method` in a separate process and kill -9s it while the change's big statement runs on

@@ -4,21 +4,11 @@ import { as, observe, people, refusal, startWebhookReceiver } from '@offboard/co
 import { describe, expect, it } from 'vitest';
 import { createPostgresBackend, seed, type Db } from '../src';
 import { freshDatabases } from './support/databases';
+import { waitFor } from './support/poll';
 import { startWorker } from './support/workers';
 
 const databases = freshDatabases();
 const outbox = async (db: Db) => (await db.query<{ audit_seq: string }>('SELECT audit_seq FROM event_outbox ORDER BY audit_seq')).rows.map((row) => Number(row.audit_seq));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 describe('R16 on PostgreSQL: the outbox', () => {
   it('R16: a change puts its event in the outbox in its own transaction; a refused or failed change leaves none; nothing is heard before dispatch', async () => {

@@ -1,6 +1,6 @@
 import type { ScheduleRunReport } from '@offboard/core';
 import { demoOrganisation } from '@offboard/core/fixtures';
-import { as, observer, people, startWebhookReceiver, testClock } from '@offboard/core/testing';
+import { as, people, proveWebhookRetries, testClock } from '@offboard/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresBackend, seed } from '../src';
 import { freshDatabases } from './support/databases';
@@ -58,39 +58,7 @@ describe('R16 webhooks on PostgreSQL (a real receiver on 127.0.0.1)', () => {
   it('R16: each event reaches the receiver signed; 500s are retried with backoff; after de-duplication each arrives exactly once; the log says so', async () => {
     const { db } = await databases.fresh();
     await seed(db, demoOrganisation());
-    const receiver = await startWebhookReceiver({ failures: 2 });
-    try {
-      const clock = testClock();
-      const backend = createPostgresBackend({ db, clock, webhooks: { isAllowedUrl: () => true, retryBaseMs: 1_000 } });
-      const { endpoint, secret } = await backend.registerWebhookEndpoint({ url: receiver.url }, as(people.admin));
-      receiver.useSecret(secret);
-      await backend.deactivateLicense(people.spainSeller, { reason: { code: 'downsizing' } }, as(people.admin));
-      await backend.scheduleDeactivation(people.salesperson, { scope: 'user', at: '2026-11-03T09:00:00Z' }, as(people.admin));
-      expect(await backend.dispatchEvents()).toBe(2);
-      const passes = [];
-      for (let pass = 0; pass < 3; pass++) {
-        passes.push(await backend.deliverWebhooks());
-        expect(await backend.deliverWebhooks()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
-        clock.advance(2 ** pass * 1_000);
-      }
-      expect(passes).toEqual([
-        { delivered: 0, retrying: 2, failed: 0 },
-        { delivered: 0, retrying: 2, failed: 0 },
-        { delivered: 2, retrying: 0, failed: 0 },
-      ]);
-      const log = [...(await backend.listAuditLog({ limit: 2 }, observer)).items].reverse();
-      expect(receiver.forged).toBe(0);
-      expect(receiver.distinct().map((received) => [received.id, received.payload.type, received.payload.data.auditSeq]).sort()).toEqual(
-        log.map((entry) => [`evt_org-demo_${entry.seq}`, entry.action, entry.seq]).sort(),
-      );
-      expect(receiver.accepted).toHaveLength(2);
-      const deliveries = (await backend.listWebhookDeliveries({ endpointId: endpoint.id, limit: 1 }, as(people.admin)));
-      expect(deliveries.items.map((delivery) => [delivery.eventType, delivery.status, delivery.attempts, delivery.lastStatus])).toEqual([['schedule.created', 'delivered', 3, 204]]);
-      const next = await backend.listWebhookDeliveries({ endpointId: endpoint.id, cursor: deliveries.nextCursor }, as(people.admin));
-      expect(next.items.map((delivery) => delivery.eventType)).toEqual(['license.deactivated']);
-      expect((await backend.listWebhookEndpoints({}, as(people.admin))).items).toEqual([endpoint]);
-    } finally {
-      await receiver.close();
-    }
+    const clock = testClock();
+    await proveWebhookRetries(createPostgresBackend({ db, clock, webhooks: { isAllowedUrl: () => true, retryBaseMs: 1_000 } }), clock);
   });
 });

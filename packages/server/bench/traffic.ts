@@ -1,5 +1,5 @@
 import type { Request as CannonRequest } from 'autocannon';
-import type { OffboardData } from '@offboard/core';
+import { isErrorCode, type ErrorCode, type OffboardData } from '@offboard/core';
 import { BASE_PATH } from './organisation';
 
 /** A deterministic source of choices, so two runs send the same mix. */
@@ -71,7 +71,7 @@ interface Change {
 }
 
 /** What a rule may answer to a change sent at random: a refusal the load expects, not an error. */
-export const EXPECTED_REFUSALS = new Set([
+export const EXPECTED_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ALREADY_INACTIVE',
   'ALREADY_ACTIVE',
   'NO_LICENSE',
@@ -126,7 +126,7 @@ export class Ledger {
       this.transferable.push(...(body.audit.effects?.tasksMadeTransferable ?? []));
       return;
     }
-    const bucket = (status === 403 || status === 409 || status === 412) && EXPECTED_REFUSALS.has(body.code ?? '') ? this.refusals : this.unexpected;
+    const bucket = (status === 403 || status === 409 || status === 412) && isErrorCode(body.code) && EXPECTED_REFUSALS.has(body.code) ? this.refusals : this.unexpected;
     const label = `${status} ${body.code ?? 'no problem'}`;
     bucket.set(label, (bucket.get(label) ?? 0) + 1);
   }

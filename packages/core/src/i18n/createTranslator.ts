@@ -36,10 +36,17 @@ function reasonKey({ code, details }: Explainable): MessageKey {
   return isErrorCode(code) ? `errors.${code}` : `reasons.${code}`;
 }
 
-/** Plan reasons carry their count as `contacts` or `tasks`; plural messages read it as `count`. */
+/**
+ * Plan reasons carry their count as `contacts` or `tasks`; plural messages read it as `count`.
+ * `AFTER_STEP` names the step that comes first, by `number` and `step` (said by its title).
+ */
 function reasonValues({ details }: Explainable): MessageValues {
   const count = typeof details.contacts === 'number' ? details.contacts : typeof details.tasks === 'number' ? details.tasks : undefined;
-  return count === undefined ? {} : { count };
+  return {
+    ...(count === undefined ? {} : { count }),
+    ...(typeof details.step === 'string' ? { step: details.step } : {}),
+    ...(typeof details.number === 'number' ? { number: details.number } : {}),
+  };
 }
 
 /**
@@ -69,7 +76,7 @@ export function createTranslator(locale: string, catalog: Catalog): Translator {
         ...(names ? { names: formatList(locale, names) } : {}),
         ...(subjects ? { name: formatList(locale, subjects) } : {}),
       }),
-    explain: (reason) => t(reasonKey(reason), reasonValues(reason)),
+    explain: (reason) => t(reasonKey(reason), sayValues(locale, catalog, reasonValues(reason))),
     number: (value) => formatNumber(locale, value),
     date: (value) => formatDateTime(locale, value),
     list: (items) => formatList(locale, items),

@@ -43,6 +43,7 @@ export const en = {
   'reasons.NO_ELIGIBLE_TARGET': 'There is no other active salesperson to receive them.',
   'reasons.NO_CONTACTS': 'This user owns no contacts.',
   'reasons.NOT_IN_SCENARIO': 'Not part of this scenario.',
+  'reasons.AFTER_STEP': 'Do step {number} first: {step}.',
 
   'steps.reassign-contacts': 'Reassign contacts',
   'steps.transfer-tasks': 'Complete or transfer pending tasks',
@@ -206,10 +207,12 @@ export const en = {
   'checklist.complete': 'Every step is done.',
   'checklist.stepDone': 'Step {number} done: {step}.',
   'checklist.target': 'Receiving salesperson',
+  'checklist.targetPlaceholder': 'Choose a salesperson',
   'checklist.chooseContacts': 'Choose contacts…',
   'checklist.hold.running': 'Waiting for step {number} to finish.',
   'checklist.hold.failed': 'Step {number} failed: try it again or close its error first.',
   'checklist.hold.loadingSalespeople': 'Loading salespeople…',
+  'checklist.hold.chooseSalesperson': 'Choose who receives them first.',
   'checklist.action.reassign-contacts': { one: 'Reassign {count} contact', other: 'Reassign {count} contacts' },
   'checklist.action.transfer-tasks': { one: 'Transfer {count} open task', other: 'Transfer {count} open tasks' },
   'checklist.action.check-phone-numbers': { one: 'Deactivate {count} number', other: 'Deactivate {count} numbers' },
@@ -218,8 +221,8 @@ export const en = {
 
   'tasks.title': 'Tasks you can take',
   'tasks.empty': 'No tasks are waiting for a taker.',
+  'tasks.intro': 'Marked “User deactivated”: whoever had these open tasks can no longer sign in. Take one to make it yours.',
   'tasks.from': 'Was assigned to {name}',
-  'tasks.reason.userDeactivated': 'User deactivated',
   'tasks.take': 'Take task',
 
   'orphaned.title': 'Orphaned contacts',

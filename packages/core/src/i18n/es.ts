@@ -49,6 +49,7 @@ export const es: Catalog = {
   'reasons.NO_ELIGIBLE_TARGET': 'No hay otro vendedor activo que pueda recibirlos.',
   'reasons.NO_CONTACTS': 'Este usuario no tiene contactos.',
   'reasons.NOT_IN_SCENARIO': 'No forma parte de este escenario.',
+  'reasons.AFTER_STEP': 'Primero, el paso {number}: {step}.',
 
   'steps.reassign-contacts': 'Reasignar contactos',
   'steps.transfer-tasks': 'Completar o transferir las tareas pendientes',
@@ -212,10 +213,12 @@ export const es: Catalog = {
   'checklist.complete': 'Todos los pasos están hechos.',
   'checklist.stepDone': 'Paso {number} hecho: {step}.',
   'checklist.target': 'Vendedor que los recibe',
+  'checklist.targetPlaceholder': 'Elige un vendedor',
   'checklist.chooseContacts': 'Elegir contactos…',
   'checklist.hold.running': 'Esperando a que termine el paso {number}.',
   'checklist.hold.failed': 'El paso {number} ha fallado: reinténtalo o cierra su error antes.',
   'checklist.hold.loadingSalespeople': 'Cargando vendedores…',
+  'checklist.hold.chooseSalesperson': 'Primero elige quién los recibe.',
   'checklist.action.reassign-contacts': { one: 'Reasignar {count} contacto', other: 'Reasignar {count} contactos' },
   'checklist.action.transfer-tasks': { one: 'Transferir {count} tarea abierta', other: 'Transferir {count} tareas abiertas' },
   'checklist.action.check-phone-numbers': { one: 'Desactivar {count} número', other: 'Desactivar {count} números' },
@@ -224,8 +227,8 @@ export const es: Catalog = {
 
   'tasks.title': 'Tareas que puedes tomar',
   'tasks.empty': 'Ninguna tarea espera a que alguien la tome.',
+  'tasks.intro': 'Marcadas «Usuario desactivado»: quien tenía estas tareas abiertas ya no puede iniciar sesión. Toma una para que sea tuya.',
   'tasks.from': 'Estaba asignada a {name}',
-  'tasks.reason.userDeactivated': 'Usuario desactivado',
   'tasks.take': 'Tomar tarea',
 
   'orphaned.title': 'Contactos huérfanos',

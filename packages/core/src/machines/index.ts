@@ -145,6 +145,7 @@ export type {
 export { deactivatePhoneNumbers, keyedActionMachine, performKeyed } from './keyedAction/keyedAction.machine';
 export {
   connectKeyedAction,
+  keyedActionRefusal,
   type KeyedActionConnectOptions,
   type KeyedActionSnapshot,
   type KeyedActionView,

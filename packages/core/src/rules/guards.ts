@@ -90,6 +90,16 @@ export function versionRefusal(
   });
 }
 
+/** R3: a user already inactive has nothing left to deactivate. */
+export function alreadyInactiveRefusal(user: User): Refusal {
+  return user.status === 'inactive' ? new OffboardError('ALREADY_INACTIVE', { entity: 'user', id: user.id }) : null;
+}
+
+/** R2: no active license, none to take away. */
+export function noLicenseRefusal(user: User): Refusal {
+  return hasActiveLicense(user) ? null : new OffboardError('NO_LICENSE', { id: user.id });
+}
+
 /** R4 as a refusal, naming the numbers to deactivate first. */
 export async function lastLicenseRefusal(model: OffboardReadModel, user: User): Promise<Refusal> {
   const numbers = await lastLicenseBlockingNumbers(model, user);
@@ -132,7 +142,7 @@ export async function deactivateLicenseRefusal(model: OffboardReadModel, caller:
   return firstRefusal(
     () => selfRefusal(caller, userId),
     () => versionRefusal('user', user, expectedVersion),
-    () => (hasActiveLicense(user) ? null : new OffboardError('NO_LICENSE', { id: userId })),
+    () => noLicenseRefusal(user),
     () => lastLicenseRefusal(model, user),
   );
 }
@@ -144,7 +154,7 @@ export async function deactivateUserRefusal(model: OffboardReadModel, caller: Ca
   return firstRefusal(
     () => selfRefusal(caller, userId),
     () => versionRefusal('user', user, expectedVersion),
-    () => (user.status === 'inactive' ? new OffboardError('ALREADY_INACTIVE', { entity: 'user', id: userId }) : null),
+    () => alreadyInactiveRefusal(user),
     async () => ((await isLastActiveAdmin(model, user)) ? new OffboardError('LAST_ADMIN', { id: userId }) : null),
     () => lastLicenseRefusal(model, user),
     async () => {

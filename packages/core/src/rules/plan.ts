@@ -48,6 +48,7 @@ export const PLAN_REASON_CODES = [
   'NO_ELIGIBLE_TARGET',
   'NO_CONTACTS',
   'NOT_IN_SCENARIO',
+  'AFTER_STEP',
 ] as const;
 export type PlanReasonCode = (typeof PLAN_REASON_CODES)[number];
 export type ReasonCode = ErrorCode | PlanReasonCode;
@@ -66,6 +67,7 @@ const PLAN_REASON_MESSAGES: Record<PlanReasonCode, string> = {
   NO_ELIGIBLE_TARGET: 'There is no other active salesperson to receive them.',
   NO_CONTACTS: 'This user owns no contacts.',
   NOT_IN_SCENARIO: 'Not part of this scenario.',
+  AFTER_STEP: 'An earlier step must be done first.',
 };
 
 export function planReason(code: PlanReasonCode, details: ErrorDetails = {}): Reason {

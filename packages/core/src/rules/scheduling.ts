@@ -1,8 +1,8 @@
 import type { Caller } from '../adapter/context';
 import type { ScheduleScope } from '../domain/schedules';
-import { hasActiveLicense, type DeactivationReason } from '../domain/types';
+import type { DeactivationReason } from '../domain/types';
 import { OffboardError } from '../errors/OffboardError';
-import { firstRefusal, selfRefusal, standingRefusal, subject, versionRefusal, type Refusal } from './guards';
+import { alreadyInactiveRefusal, firstRefusal, noLicenseRefusal, selfRefusal, standingRefusal, subject, versionRefusal, type Refusal } from './guards';
 import type { OffboardPolicy, OffboardReadModel } from './readModel';
 
 /**
@@ -33,8 +33,8 @@ export async function scheduleDeactivationRefusal(
   return firstRefusal(
     () => selfRefusal(caller, userId),
     () => versionRefusal('user', user, expectedVersion),
-    () => (user.status === 'inactive' ? new OffboardError('ALREADY_INACTIVE', { entity: 'user', id: userId }) : null),
-    () => (scope === 'license' && !hasActiveLicense(user) ? new OffboardError('NO_LICENSE', { id: userId }) : null),
+    () => alreadyInactiveRefusal(user),
+    () => (scope === 'license' ? noLicenseRefusal(user) : null),
     async () => {
       const pending = (await model.pendingSchedulesOf(userId)).find((schedule) => schedule.scope === scope);
       return pending ? new OffboardError('SCHEDULE_CONFLICT', { entity: 'schedule', id: pending.id, scope }) : null;

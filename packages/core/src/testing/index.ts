@@ -39,6 +39,7 @@ export { people, testClock, type TestClock } from './context';
 export { singleAdminOrganisation } from '../fixtures/demoOrganisation';
 export { withFaults, type FaultyAdapter, type InjectedFault } from './faultyAdapter';
 export { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhookReceiver';
+export { proveWebhookRetries } from './webhookRetries';
 
 /**
  * The proof that an adapter is an Offboard adapter: every rule R1–R16, idempotency, versions,

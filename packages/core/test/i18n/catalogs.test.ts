@@ -65,6 +65,12 @@ describe('message catalogs', () => {
     expect(spanish.explain(new OffboardError('UNAUTHENTICATED'))).toBe('Inicia sesión para continuar.');
   });
 
+  it('R4: a step held back by step 3 names it by number and title, in each locale', () => {
+    const afterStep = { code: 'AFTER_STEP', details: { step: 'check-phone-numbers', number: 3 } } as const;
+    expect(createTranslator('en', resolveCatalog()).explain(afterStep)).toBe('Do step 3 first: Check phone numbers (last license in the country).');
+    expect(createTranslator('es', resolveCatalog(es)).explain(afterStep)).toBe(`Primero, el paso 3: ${es['steps.check-phone-numbers']}.`);
+  });
+
   it('picks plurals with Intl.PluralRules, exact counts first, and formats numbers for the locale', () => {
     const contacts = { '=0': 'no contacts', one: '{count} contact', other: '{count} contacts' };
     expect(formatMessage('en', contacts, { count: 0 })).toBe('no contacts');

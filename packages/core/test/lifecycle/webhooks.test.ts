@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_NOW, demoOrganisation } from '../../src/fixtures';
 import { createInMemoryBackend } from '../../src/inMemory';
-import { as, observer, people, refusal, startWebhookReceiver, testClock, type WebhookReceiver } from '../../src/testing';
+import { as, people, proveWebhookRetries, refusal, startWebhookReceiver, testClock, type WebhookReceiver } from '../../src/testing';
 
 let receiver: WebhookReceiver | undefined;
 afterEach(async () => {
@@ -18,41 +18,8 @@ function backendWith(options: { maxAttempts?: number } = {}) {
 
 describe('R16 webhooks (in-memory backend, a real receiver on 127.0.0.1)', () => {
   it('R16: every event reaches the receiver signed per Standard Webhooks; 500s are retried with backoff, and after de-duplication each event arrives exactly once', async () => {
-    receiver = await startWebhookReceiver({ failures: 2 });
     const { backend, clock } = backendWith();
-    const { endpoint, secret } = await backend.registerWebhookEndpoint({ url: receiver.url, description: 'HR system' }, as(people.admin));
-    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
-    receiver.useSecret(secret);
-    await backend.deactivateLicense(people.spainSeller, { reason: { code: 'downsizing' } }, as(people.admin));
-    await backend.scheduleDeactivation(people.salesperson, { scope: 'user', at: '2026-11-02T10:00:00Z' }, as(people.admin));
-
-    const passes = [];
-    for (let pass = 0; pass < 3; pass++) {
-      passes.push(await backend.deliverWebhooks());
-      // Not yet due: a pass before the backoff has passed sends nothing.
-      expect(await backend.deliverWebhooks()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
-      clock.advance(2 ** pass * 1_000);
-    }
-    expect(passes).toEqual([
-      { delivered: 0, retrying: 2, failed: 0 },
-      { delivered: 0, retrying: 2, failed: 0 },
-      { delivered: 2, retrying: 0, failed: 0 },
-    ]);
-    const log = [...(await backend.listAuditLog({ limit: 2 }, observer)).items].reverse();
-    expect(receiver.forged).toBe(0);
-    expect(receiver.accepted.map((received) => received.payload.data.auditSeq)).toEqual(log.map((entry) => entry.seq));
-    expect(receiver.distinct().map((received) => [received.id, received.payload.type])).toEqual([
-      [`evt_org-demo_${log[0]!.seq}`, 'license.deactivated'],
-      [`evt_org-demo_${log[1]!.seq}`, 'schedule.created'],
-    ]);
-    expect(receiver.distinct()[0]!.payload.data).toMatchObject({ organisationId: 'org-demo', reason: { code: 'downsizing' }, target: { id: people.spainSeller } });
-    expect([...receiver.attempts.values()]).toEqual([3, 3]);
-
-    const deliveries = (await backend.listWebhookDeliveries({ endpointId: endpoint.id }, as(people.admin))).items;
-    expect(deliveries.map((delivery) => [delivery.eventType, delivery.status, delivery.attempts, delivery.lastStatus, delivery.nextAttemptAt])).toEqual([
-      ['schedule.created', 'delivered', 3, 204, null],
-      ['license.deactivated', 'delivered', 3, 204, null],
-    ]);
+    await proveWebhookRetries(backend, clock);
   });
 
   it('R16: a receiver that keeps failing gets a bounded number of attempts, each after twice the wait, then the delivery fails', async () => {

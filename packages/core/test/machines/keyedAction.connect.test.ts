@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { text } from '../../src/i18n';
 import { OffboardError, forbidden } from '../../src';
-import { connectKeyedAction, keyedActionMachine, phoneNumbersWords, type KeyedActionContext, type KeyedActionEvent, type KeyedRequest } from '../../src/machines';
+import { connectKeyedAction, keyedActionMachine, keyedActionRefusal, phoneNumbersWords, type KeyedActionContext, type KeyedActionEvent, type KeyedRequest } from '../../src/machines';
 import { callerOf, recorder, snapshotOf } from './connectHelpers';
 
 const take = (taskId: string): KeyedRequest => ({ kind: 'takeTask', taskId });
@@ -26,6 +26,19 @@ describe('connectKeyedAction', () => {
     expect(view.control).toMatchObject({ state: 'blocked', blockedBy: refusal, attributes: { 'data-part': 'take-task', 'data-state': 'blocked' } });
     view.control.press();
     expect(sent).toEqual([]);
+  });
+
+  it('R6: the refusal that blocks every intent alike is one, for a list to say once; none while loading, ready or after a transport failure', () => {
+    const snapshot = (value: string, context: Partial<KeyedActionContext>) =>
+      snapshotOf(keyedActionMachine, value, { ...callerOf('u-carla', { standing: 'salesperson' }), request: null, key: null, results: [], ...context });
+    const refusal = forbidden('not-salesperson', { id: 'u-julia' });
+    expect(keyedActionRefusal(snapshot('refused', { refusal }))).toBe(refusal);
+    // Someone no longer active: their own record is refused for good, which blocks every intent too.
+    const gone = new OffboardError('USER_INACTIVE', { id: 'u-karla' });
+    expect(keyedActionRefusal(snapshot('loadFailed', { error: gone }))).toBe(gone);
+    expect(keyedActionRefusal(snapshot('loadFailed', { error: new OffboardError('NETWORK_ERROR') }))).toBeNull();
+    expect(keyedActionRefusal(snapshot('checking', {}))).toBeNull();
+    expect(keyedActionRefusal(snapshot('idle', {}))).toBeNull();
   });
 
   it('one intent per request: only the task in flight is busy, only the failed one shows its failure and retries', () => {

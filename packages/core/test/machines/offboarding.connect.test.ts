@@ -54,32 +54,48 @@ describe('connectOffboarding', () => {
     const [contacts, , numbers, license] = view.steps;
     expect(contacts!.reason?.code).toBe('CONTACTS_TO_REASSIGN');
     expect(numbers!.phoneNumbers.map((phoneNumber) => phoneNumber.id)).toEqual(['pn-co-1', 'pn-co-2']);
-    // A blocked step says why on its button, not beside it.
+    // A blocked step says why on its button, not beside it; R4's refusal is step 3's, shown there
+    // with the numbers, and the steps it holds back point to step 3 rather than repeat it.
     expect(license!.reason).toBeNull();
-    expect(license!.action!.control()).toMatchObject({ state: 'blocked', blockedBy: { code: 'LAST_LICENSE_IN_COUNTRY' }, label: { key: 'checklist.action.deactivate-license' } });
+    expect(numbers!.reason?.code).toBe('LAST_LICENSE_IN_COUNTRY');
+    for (const held of view.steps.slice(3)) {
+      expect(held.action!.control()).toMatchObject({ state: 'blocked', blockedBy: { code: 'AFTER_STEP', details: { step: 'check-phone-numbers', number: 3 } } });
+    }
+    expect(license!.action!.control().label).toMatchObject({ key: 'checklist.action.deactivate-license' });
     expect(view.completeLabel).toBeNull();
     expect(view.needsSalespeople).toBe(true);
   });
 
-  it('R5: a hand-over offers only the core’s candidates, defaults to the first, gives to the chosen one, and waits while they load', async () => {
+  it('R5: a hand-over offers only the core’s candidates, gives to the one the user chose, and is held until then or while they load', async () => {
     const plan = await planOf('u-diego');
     const { view, sent } = connect({ ready: 'inProgress' }, { plan });
     const action = view.steps[0]!.action!;
     expect(action.kind).toBe('hand-over');
     expect(action.candidates!.map((user) => user.id)).not.toContain('u-diego');
-    expect(action.control()).toMatchObject({ state: 'ready', label: { key: 'checklist.action.reassign-contacts', values: { count: 40 } } });
-    action.control().press();
+    // Nobody is chosen for the user: no choice, or one that is not a candidate (Diego himself, someone gone), holds the button.
+    for (const choice of [undefined, null, 'u-diego', 'u-karla', 'u-nobody']) {
+      expect(action.control(choice)).toMatchObject({ state: 'held', held: { key: 'checklist.hold.chooseSalesperson' } });
+      action.control(choice).press();
+    }
+    expect(sent).toEqual([]);
+    expect(action.control('u-oscar')).toMatchObject({ state: 'ready', label: { key: 'checklist.action.reassign-contacts', values: { count: 40 } } });
     action.control('u-oscar').press();
     view.steps[1]!.action!.control('u-carla').press();
     expect(sent).toEqual([
-      { type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: [action.candidates![0]!.id] } },
       { type: 'RUN_STEP', request: { step: 'reassign-contacts', toUserIds: ['u-oscar'] } },
       { type: 'RUN_STEP', request: { step: 'transfer-tasks', toUserId: 'u-carla' } },
     ]);
 
     const loading = connect({ ready: 'inProgress' }, { plan }, { salespeople: undefined }).view.steps[0]!.action!;
     expect(loading.candidates).toBeNull();
-    expect(loading.control()).toMatchObject({ state: 'held', held: { key: 'checklist.hold.loadingSalespeople' } });
+    expect(loading.control('u-oscar')).toMatchObject({ state: 'held', held: { key: 'checklist.hold.loadingSalespeople' } });
+  });
+
+  it('R4: once step 3 is done, a step still blocked by the last license says the rule itself', async () => {
+    const plan = await planOf('u-diego');
+    const done = { ...plan, steps: plan.steps.map((step) => (step.id === 'check-phone-numbers' ? { ...step, status: 'done' as const, reason: null } : step)) };
+    const { view } = connect({ ready: 'inProgress' }, { plan: done });
+    expect(view.steps[3]!.action!.control().blockedBy).toMatchObject({ code: 'LAST_LICENSE_IN_COUNTRY' });
   });
 
   it('step 1 offers the host’s wizard only when the host has one', async () => {
@@ -118,13 +134,13 @@ describe('connectOffboarding', () => {
     const running = { request: { step: 'transfer-tasks', toUserId: 'u-carla' } as const, idempotencyKey: 'k', expectedVersion: 1 };
     const busy = connect('running', { plan, running }).view;
     expect(busy.steps[1]).toMatchObject({ running: true, error: null, attributes: { 'data-state': 'running' } });
-    expect(busy.steps[1]!.action!.control().state).toBe('busy');
-    expect(busy.steps[0]!.action!.control()).toMatchObject({ state: 'held', held: { key: 'checklist.hold.running', values: { number: 2 } } });
+    expect(busy.steps[1]!.action!.control('u-carla').state).toBe('busy');
+    expect(busy.steps[0]!.action!.control('u-oscar')).toMatchObject({ state: 'held', held: { key: 'checklist.hold.running', values: { number: 2 } } });
 
     const { view, sent } = connect('failed', { plan, running, error: new OffboardError('NETWORK_ERROR') });
     expect(view.steps[1]).toMatchObject({ running: false, error: { code: 'NETWORK_ERROR' } });
-    expect(view.steps[0]!.action!.control().held).toEqual({ key: 'checklist.hold.failed', values: { number: 2 } });
-    expect(view.steps[1]!.action!.control().held).toEqual({ key: 'checklist.hold.failed', values: { number: 2 } });
+    expect(view.steps[0]!.action!.control('u-oscar').held).toEqual({ key: 'checklist.hold.failed', values: { number: 2 } });
+    expect(view.steps[1]!.action!.control('u-carla').held).toEqual({ key: 'checklist.hold.failed', values: { number: 2 } });
     view.steps[1]!.retry();
     view.steps[1]!.dismiss();
     expect(sent).toEqual([{ type: 'RETRY' }, { type: 'DISMISS' }]);

@@ -39,20 +39,23 @@ export function AuditEntriesPanel({ label, initialFields, pageSize, fileName, fi
   const pages = useAuditPages(filter, pageSize, true);
   const entries = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const total = pages.data?.pages[0]?.total ?? null;
+  // Entries wait for the names they mention, so a row never flashes an id before its person's name;
+  // if the users cannot be read, rows fall back to ids rather than wait for ever.
+  const ready = pages.isSuccess && !everyone.pending;
 
   return (
     <>
       <AuditFilters fields={fields} onChange={changeFields} users={everyone.users} invalidRange={invalidRange} withTarget={!fixedTarget} />
       <div {...part('audit-toolbar')}>
         <p {...part('audit-count')} aria-live="polite">
-          {pages.isSuccess ? (total === null ? messages.t('audit.countLoaded', { count: entries.length }) : messages.t('audit.count', { count: total })) : null}
+          {ready ? (total === null ? messages.t('audit.countLoaded', { count: entries.length }) : messages.t('audit.count', { count: total })) : null}
         </p>
         <AuditExport filter={filter} fileName={fileName} />
       </div>
-      {pages.isPending ? <p {...part('loading')}>{messages.t('common.loading')}</p> : null}
+      {!ready && !pages.error ? <p {...part('loading')}>{messages.t('common.loading')}</p> : null}
       {pages.error ? <ErrorNotice error={toOffboardError(pages.error)} onRetry={() => void pages.refetch()} /> : null}
-      {pages.isSuccess && entries.length === 0 && !pages.hasNextPage ? <p {...part('audit-empty')}>{messages.t('audit.empty')}</p> : null}
-      {entries.length || pages.hasNextPage ? (
+      {ready && entries.length === 0 && !pages.hasNextPage ? <p {...part('audit-empty')}>{messages.t('audit.empty')}</p> : null}
+      {ready && (entries.length || pages.hasNextPage) ? (
         <AuditEntryList
           // A new filter is a new list: it starts at its top, nothing open.
           key={JSON.stringify(filter)}

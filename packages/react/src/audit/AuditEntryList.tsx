@@ -141,7 +141,6 @@ export function AuditEntryList({ label, entries, total, hasMore, loadingMore, on
           aria-controls={expanded ? detailsId : undefined}
           onFocus={() => setActive(index)}
           onClick={() => setOpen(expanded ? null : index)}
-          style={{ display: 'flex', alignItems: 'center', gap: '0.75rem', width: '100%', height: '100%', textAlign: 'start' }}
         >
           <time {...part('audit-at')} dateTime={entry.at}>
             {messages.date(entry.at)}
@@ -157,7 +156,7 @@ export function AuditEntryList({ label, entries, total, hasMore, loadingMore, on
   });
 
   return (
-    <div ref={scrollRef} {...part('audit-scroll')} style={{ height: 'var(--ob-audit-list-height, 28rem)', overflowY: 'auto', position: 'relative' }}>
+    <div ref={scrollRef} {...part('audit-scroll')} style={{ maxHeight: 'var(--ob-audit-list-height, 28rem)', overflowY: 'auto', position: 'relative' }}>
       <ul aria-label={label} {...part('audit-list')} onKeyDown={onKeyDown} style={{ height: rows.totalHeight, position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
         {items}
       </ul>

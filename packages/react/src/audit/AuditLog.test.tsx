@@ -48,6 +48,32 @@ describe('AuditLog', () => {
     expect(screen.getByText('2 entradas')).toBeInTheDocument();
   });
 
+  it('R10: a row names its people from the first paint, never an id waiting for a name', async () => {
+    const painted: string[] = [];
+    const watch = new MutationObserver(() => {
+      for (const row of document.querySelectorAll('[data-part="audit-entry-toggle"]')) painted.push(row.textContent ?? '');
+    });
+    watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const { adapter } = renderWithOffboard(<AuditLog />);
+    // The people answer after the log, as a slower read would on a real network.
+    const listUsers = adapter.listUsers.bind(adapter);
+    adapter.listUsers = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return listUsers(...args);
+    };
+    await screen.findByRole('list', { name: 'Audit entries, newest first' });
+    watch.disconnect();
+    expect(painted.length).toBeGreaterThan(0);
+    expect(painted.filter((text) => /u-(ana|karla|bruno|marta)/.test(text))).toEqual([]);
+  });
+
+  it('R10: if the people cannot be read, rows still show, by id', async () => {
+    const { adapter } = renderWithOffboard(<AuditLog />);
+    adapter.failNext('listUsers', { when: 'before', code: 'SERVER_ERROR' });
+    const [karla] = within(await screen.findByRole('list', { name: 'Audit entries, newest first' })).getAllByRole('button');
+    expect(karla).toHaveTextContent(/u-ana.*User deactivated.*u-karla/);
+  });
+
   it('renders a window of rows, not 100,000, from one page read', async () => {
     const { adapter } = renderWithOffboard(<AuditLog />, { data: big, actorId: bigAdmin.id });
     expect(await screen.findByText('100,000 entries', {}, { timeout: 15_000 })).toBeInTheDocument();

@@ -47,5 +47,5 @@ export function useEveryUser(enabled: boolean) {
     enabled,
   });
   const byId = useMemo(() => new Map<string, User>((users.data ?? []).map((user) => [user.id, user])), [users.data]);
-  return { users: users.data ?? [], byId };
+  return { users: users.data ?? [], byId, pending: users.isPending && enabled };
 }

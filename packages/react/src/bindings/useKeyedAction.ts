@@ -1,5 +1,5 @@
 import type { Standing } from '@offboard/core';
-import { connectKeyedAction, keyedActionMachine, type KeyedActionConnectOptions, type KeyedRequest } from '@offboard/core/machines';
+import { connectKeyedAction, keyedActionMachine, keyedActionRefusal, type KeyedActionConnectOptions, type KeyedRequest } from '@offboard/core/machines';
 import type { QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useOffboard } from '../provider/OffboardContext';
@@ -11,13 +11,15 @@ const withCache = (queryClient: QueryClient) => keyedActionMachine.provide({ act
 /**
  * One-shot keyed changes (take a task, deactivate a country's numbers) through the core's
  * `keyedActionMachine`: the caller's standing is judged first, and each intent's retry reuses its
- * key (R11). Returns a `connect` for each intent a view shows (one per task of a list).
+ * key (R11). Returns a `connect` for each intent a view shows (one per task of a list), and the
+ * `refusal` that blocks every one of them alike, for a list to say once.
  */
 export function useKeyedAction(requires: Standing) {
   const { adapter, caller } = useOffboard();
   const { actorRef, snapshot } = useCoreMachine(withCache, { adapter, caller, requires });
-  return useCallback(
+  const connect = useCallback(
     (request: KeyedRequest, options: KeyedActionConnectOptions) => connectKeyedAction(snapshot, actorRef.send, request, options),
     [snapshot, actorRef],
   );
+  return { connect, refusal: keyedActionRefusal(snapshot) };
 }

@@ -7,6 +7,11 @@ import { ReasonText } from './ReasonText';
 interface GuardedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'disabled' | 'type' | 'onClick' | 'children'> {
   /** The core's control: its label, its state and why it does nothing (a rule's refusal, or what it waits for). */
   control: ControlView;
+  /**
+   * The id of the reason, said elsewhere once for several buttons blocked alike (a list's): the
+   * button is described by it and shows nothing beside it.
+   */
+  reasonId?: string;
 }
 
 /**
@@ -14,10 +19,12 @@ interface GuardedButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement
  * the tab order with `aria-disabled` and the reason beside it, so keyboard and screen-reader users
  * learn why.
  */
-export function GuardedButton({ control, ...rest }: GuardedButtonProps) {
+export function GuardedButton({ control, reasonId: sharedReasonId, ...rest }: GuardedButtonProps) {
   const messages = useMessages();
-  const reasonId = useId();
+  const ownReasonId = useId();
   const name = control.attributes['data-part'];
+  const shared = sharedReasonId !== undefined && control.blockedBy !== null;
+  const reasonId = shared ? sharedReasonId : ownReasonId;
   const explained = control.blockedBy !== null || control.held !== null;
   return (
     <span {...part(`${name}-guard`)}>
@@ -32,7 +39,7 @@ export function GuardedButton({ control, ...rest }: GuardedButtonProps) {
       >
         {messages.text(control.label)}
       </button>
-      {control.blockedBy ? (
+      {shared ? null : control.blockedBy ? (
         <ReasonText id={reasonId} reason={control.blockedBy} />
       ) : control.held ? (
         <span id={reasonId} {...part('hold')}>

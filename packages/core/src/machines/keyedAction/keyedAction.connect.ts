@@ -1,4 +1,5 @@
 import type { OffboardError } from '../../errors/OffboardError';
+import type { Explainable } from '../../i18n/createTranslator';
 import { text, type Text } from '../../i18n/text';
 import { confirmationView, type ConfirmationView, type ConfirmationWords } from '../confirmation';
 import { controlView, type ControlView } from '../connect';
@@ -30,6 +31,15 @@ export interface KeyedActionConnectOptions {
 const sameRequest = (a: KeyedRequest | null, b: KeyedRequest) => a !== null && JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * Why no intent of this machine can act, whichever it is: the caller's standing (R6, R9), or their
+ * own record unreadable for good. A list of intents (one per task) says it once, above the list.
+ */
+export function keyedActionRefusal(snapshot: KeyedActionSnapshot): Explainable | null {
+  const loadError = snapshot.matches('loadFailed') ? snapshot.context.error : null;
+  return snapshot.context.refusal ?? (loadError && !loadError.retryable ? loadError : null);
+}
+
+/**
  * The control of one intent (`request`) of a keyed-action machine: a list of tasks connects one
  * per task, and only the task in flight or failed shows busy or its failure. While the caller's
  * own record loads, the control is held; a caller without the standing (R6, R9) sees it blocked
@@ -48,7 +58,7 @@ export function connectKeyedAction(
   const checking = snapshot.matches('checking') || snapshot.matches('judging');
   // The caller's own record could not be read: a refusal (not an active user) blocks, a transport failure holds.
   const loadError = snapshot.matches('loadFailed') ? context.error : null;
-  const blockedBy = context.refusal ?? (loadError && !loadError.retryable ? loadError : null);
+  const blockedBy = keyedActionRefusal(snapshot);
   const held = checking || loadError?.retryable ? text('common.loading') : null;
   const control = controlView(options.part, options.label, () => send({ type: options.confirm ? 'ASK' : 'START', request }), {
     blockedBy,

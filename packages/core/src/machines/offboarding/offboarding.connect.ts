@@ -28,7 +28,10 @@ export interface StepActionView {
   readonly candidates: readonly User[] | null;
   /** Step 1 may instead open the host's reassignment wizard ("Choose contacts…"). */
   readonly choosesContacts: boolean;
-  /** The step's button; a hand-over gives to `target` (the view's choice, else the first candidate). */
+  /**
+   * The step's button; a hand-over gives to `target`, the salesperson the user chose. Nobody is
+   * chosen for them: until one of `candidates` is, the button is held and says so.
+   */
   control(target?: string | null): ControlView;
 }
 
@@ -102,6 +105,18 @@ function scheduleOf(plan: OffboardingPlan, step: StepId): PendingScheduleView | 
   return schedule ? pendingScheduleView(schedule) : null;
 }
 
+/**
+ * Why a blocked step is blocked, said once: R4's refusal belongs to step 3, which shows it with the
+ * numbers; the steps it holds back point to it instead of repeating it.
+ */
+function blockedReason(plan: OffboardingPlan, step: PlanStep): Explainable | null {
+  const phoneStep = plan.steps.find((each) => each.id === 'check-phone-numbers');
+  if (step.reason?.code === 'LAST_LICENSE_IN_COUNTRY' && phoneStep?.status === 'pending') {
+    return { code: 'AFTER_STEP', details: { step: phoneStep.id, number: phoneStep.number } };
+  }
+  return step.reason;
+}
+
 function actionOf(
   plan: OffboardingPlan,
   step: PlanStep,
@@ -110,7 +125,7 @@ function actionOf(
   options: OffboardingConnectOptions,
 ): StepActionView | null {
   if (step.status !== 'pending' && step.status !== 'blocked') return null;
-  const blockedBy = step.status === 'blocked' ? step.reason : null;
+  const blockedBy = step.status === 'blocked' ? blockedReason(plan, step) : null;
   const id = step.id;
   if (id === 'reassign-contacts' || id === 'transfer-tasks') {
     const candidates = options.salespeople ? reassignCandidates(options.salespeople, plan.user.id) : null;
@@ -120,10 +135,12 @@ function actionOf(
       candidates,
       choosesContacts: id === 'reassign-contacts' && options.offersWizard === true && blockedBy === null,
       control: (chosen) => {
-        const target = chosen ?? candidates?.[0]?.id ?? null;
+        // R5: only a candidate receives; a choice that is no longer one (they left meanwhile) is no choice.
+        const target = chosen && candidates?.some((candidate) => candidate.id === chosen) ? chosen : null;
         const request: StepRequest | null = target === null ? null : id === 'reassign-contacts' ? { step: id, toUserIds: [target] } : { step: id, toUserId: target };
-        // The plan already blocks the step when no salesperson could receive: an empty list is one still loading.
-        const held = state.held ?? (request ? null : text('checklist.hold.loadingSalespeople'));
+        // The plan already blocks the step when no salesperson could receive: no list is one still loading.
+        const waiting = candidates === null ? text('checklist.hold.loadingSalespeople') : text('checklist.hold.chooseSalesperson');
+        const held = state.held ?? (request ? null : waiting);
         return controlView('run-step', label, () => send({ type: 'RUN_STEP', request: request! }), { blockedBy, held: blockedBy ? null : held, busy: state.busy });
       },
     };

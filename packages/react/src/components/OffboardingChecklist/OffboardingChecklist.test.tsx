@@ -6,9 +6,15 @@ import { UserActionsMenu } from '../UserActionsMenu/UserActionsMenu';
 import { OffboardingChecklist } from './OffboardingChecklist';
 
 const R4 = "You must deactivate the phone numbers for this license's country before removing the last license in the country.";
+/** What steps 4 and 5 say while step 3 holds R4's way out: they point to it rather than repeat the rule. */
+const AFTER_STEP_3 = 'Do step 3 first: Check phone numbers (last license in the country).';
 
 const stepItem = (stepId: string) => document.querySelector<HTMLElement>(`[data-part="checklist-step"][data-step="${stepId}"]`)!;
 const statusOf = (stepId: string) => stepItem(stepId).getAttribute('data-state');
+const waitForStep = async (stepId: string) => {
+  await screen.findByRole('heading', { name: /^Offboarding / });
+  return stepItem(stepId);
+};
 
 describe('OffboardingChecklist', () => {
   it('R8 and R4: lists the five steps with status and reason, and unblocks the license once the numbers go', async () => {
@@ -29,7 +35,10 @@ describe('OffboardingChecklist', () => {
     expect(within(stepItem('check-phone-numbers')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['+57 601 234 5678', '+57 604 567 8901']);
     const license = within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' });
     expect(license).toHaveAttribute('aria-disabled', 'true');
-    expect(license).toHaveAccessibleDescription(R4);
+    expect(license).toHaveAccessibleDescription(AFTER_STEP_3);
+    expect(within(stepItem('deactivate-user')).getByRole('button', { name: 'Deactivate user' })).toHaveAccessibleDescription(AFTER_STEP_3);
+    // The rule is said once, where it can be acted on.
+    expect(screen.getAllByText(R4)).toHaveLength(1);
 
     await user.click(within(stepItem('check-phone-numbers')).getByRole('button', { name: 'Deactivate 2 numbers' }));
     const confirm = await screen.findByRole('alertdialog', { name: 'Deactivate 2 phone numbers in Colombia?' });
@@ -46,6 +55,8 @@ describe('OffboardingChecklist', () => {
     const { user, adapter } = renderWithOffboard(<OffboardingChecklist userId="u-diego" />);
     const transfer = await screen.findByRole('button', { name: 'Transfer 6 open tasks' });
     const reassign = within(stepItem('reassign-contacts')).getByRole('button', { name: 'Reassign 40 contacts' });
+    await user.selectOptions(await within(stepItem('reassign-contacts')).findByRole('combobox', { name: 'Receiving salesperson' }), 'Óscar Paredes');
+    await user.selectOptions(within(stepItem('transfer-tasks')).getByRole('combobox', { name: 'Receiving salesperson' }), 'Carla Méndez');
     await expect.poll(() => reassign.getAttribute('aria-disabled')).toBeNull();
     let answer!: () => void;
     const transferTasks = adapter.transferTasks.bind(adapter);
@@ -59,7 +70,7 @@ describe('OffboardingChecklist', () => {
     await expect.poll(() => transfer.getAttribute('aria-busy')).toBe('true');
     expect(reassign).toHaveAttribute('aria-disabled', 'true');
     expect(reassign).toHaveAccessibleDescription('Waiting for step 2 to finish.');
-    expect(within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' })).toHaveAccessibleDescription(R4);
+    expect(within(stepItem('deactivate-license')).getByRole('button', { name: 'Deactivate license' })).toHaveAccessibleDescription(AFTER_STEP_3);
     await user.click(reassign);
     expect(adapter.calls.reassignContacts).toBeUndefined();
 
@@ -84,8 +95,26 @@ describe('OffboardingChecklist', () => {
     expect(alerts[0]).toHaveTextContent('The server could not be reached.');
     expect(within(stepItem('reassign-contacts')).queryByRole('button', { name: 'Reassign 40 contacts' })).toBeNull();
     await user.click(within(alerts[0]!).getByRole('button', { name: 'Try again' }));
-    expect(await within(stepItem('reassign-contacts')).findByRole('button', { name: 'Reassign 40 contacts' })).not.toHaveAttribute('aria-disabled');
+    expect(await within(stepItem('reassign-contacts')).findByRole('button', { name: 'Reassign 40 contacts' })).toBeInTheDocument();
     expect(within(stepItem('reassign-contacts')).getByRole('option', { name: 'Carla Méndez' })).toBeInTheDocument();
+  });
+
+  it('R5: nobody receives a hand-over until the user chooses who: the button is held and says so', async () => {
+    const { user, adapter } = renderWithOffboard(<OffboardingChecklist userId="u-diego" />);
+    const select = await within(await waitForStep('reassign-contacts')).findByRole('combobox', { name: 'Receiving salesperson' });
+    const reassign = within(stepItem('reassign-contacts')).getByRole('button', { name: 'Reassign 40 contacts' });
+    expect(select).toHaveDisplayValue('Choose a salesperson');
+    expect(reassign).toHaveAttribute('aria-disabled', 'true');
+    expect(reassign).toHaveAccessibleDescription('Choose who receives them first.');
+    await user.click(reassign);
+    expect(adapter.calls.reassignContacts).toBeUndefined();
+
+    await user.selectOptions(select, 'Carla Méndez');
+    expect(reassign).not.toHaveAttribute('aria-disabled');
+    expect(reassign).not.toHaveAccessibleDescription();
+    await user.click(reassign);
+    await expect.poll(() => statusOf('reassign-contacts')).toBe('done');
+    expect(adapter.calls.reassignContacts).toBe(1);
   });
 
   it('R8: every mounted component shows the new truth after a step, without a reload', async () => {

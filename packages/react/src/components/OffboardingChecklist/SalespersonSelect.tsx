@@ -9,7 +9,7 @@ interface SalespersonSelectProps {
   onChange(userId: string): void;
 }
 
-/** Who receives a step's contacts or tasks: one of the salespeople the core lists (R5). */
+/** Who receives a step's contacts or tasks: one of the salespeople the core lists (R5), chosen by the user, never for them. */
 export function SalespersonSelect({ candidates, value, onChange }: SalespersonSelectProps) {
   const messages = useMessages();
   const id = useId();
@@ -19,6 +19,9 @@ export function SalespersonSelect({ candidates, value, onChange }: SalespersonSe
         {messages.t('checklist.target')}
       </label>
       <select id={id} {...part('target-select')} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="" disabled>
+          {messages.t('checklist.targetPlaceholder')}
+        </option>
         {candidates.map((candidate) => (
           <option key={candidate.id} value={candidate.id}>
             {candidate.name}

@@ -17,7 +17,8 @@ interface StepActionProps {
 
 /**
  * The control that performs a step, as `connectOffboarding` gives it: a hand-over names who
- * receives (only the core's candidates, R5); a step that takes something away asks first.
+ * receives (only the core's candidates, R5; held until the user picks one); a step that takes
+ * something away asks first.
  */
 export function StepAction({ action, salespeopleError, onRetrySalespeople, onChooseContacts }: StepActionProps) {
   const messages = useMessages();
@@ -33,7 +34,7 @@ export function StepAction({ action, salespeopleError, onRetrySalespeople, onCho
   return (
     <div {...part('step-action')}>
       {action.candidates && control.state !== 'blocked' ? (
-        <SalespersonSelect candidates={action.candidates} value={chosen ?? action.candidates[0]?.id ?? ''} onChange={setChosen} />
+        <SalespersonSelect candidates={action.candidates} value={chosen ?? ''} onChange={setChosen} />
       ) : null}
       <GuardedButton control={control} />
       {action.choosesContacts ? (

@@ -14,7 +14,9 @@ describe('TransferableTasks', () => {
     const list = await screen.findByRole('list');
     const tasks = within(list).getAllByRole('listitem');
     expect(tasks).toHaveLength(5);
-    expect(tasks[0]).toHaveTextContent('User deactivated');
+    // R2's marker is said once, and describes the list.
+    expect(list).toHaveAccessibleDescription('Marked “User deactivated”: whoever had these open tasks can no longer sign in. Take one to make it yours.');
+    expect(screen.getAllByText(/User deactivated/)).toHaveLength(1);
     // R12: Carla, a member, may not read inactive users such as Karla, who left the first task:
     // once her own record is known, no task names anyone and nobody else is asked for.
     await expect.poll(() => queryClient.getQueryState(offboardKeys.user(carla, 'u-carla'))?.status).toBe('success');
@@ -38,5 +40,20 @@ describe('TransferableTasks', () => {
       await expect.poll(() => screen.queryAllByRole('button', { name: /^Tomar tarea/ }).length).toBe(left - 1);
     }
     expect(await screen.findByText('Ninguna tarea espera a que alguien la tome.')).toBeInTheDocument();
+  });
+
+  it('R6: someone who may take no task is told once, above the list, and every button is described by it and does nothing', async () => {
+    // Nora is an admin without a license: not a salesperson.
+    const { user, adapter } = renderWithOffboard(<TransferableTasks />, { actorId: 'u-nora' });
+    const buttons = await screen.findAllByRole('button', { name: /^Take task: / });
+    await expect.poll(() => buttons[0]!.getAttribute('data-state')).toBe('blocked');
+    const reason = 'Only an active salesperson can take a task.';
+    expect(screen.getAllByText(reason)).toHaveLength(1);
+    for (const button of buttons) {
+      expect(button).toHaveAttribute('aria-disabled', 'true');
+      expect(button).toHaveAccessibleDescription(reason);
+    }
+    await user.click(buttons[0]!);
+    expect(adapter.calls.takeTask).toBeUndefined();
   });
 });

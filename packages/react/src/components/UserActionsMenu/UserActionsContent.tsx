@@ -33,7 +33,7 @@ export function UserActionsContent({ user, onManageLicense, onReassignContacts, 
   const messages = useMessages();
   const view = useUserLifecycle('admin', { user, offers: { reassignContacts: onReassignContacts !== undefined, startOffboarding: onStartOffboarding !== undefined, showHistory: onShowHistory !== undefined } });
   // R15: each pending schedule's Cancel, a keyed action; its failure shows beside the menu's button.
-  const connectCancel = useKeyedAction('admin');
+  const { connect: connectCancel } = useKeyedAction('admin');
   const cancels = view.scheduled.map((pending) => ({ pending, action: connectCancel(pending.cancel.request, pending.cancel.options) }));
   // A dialog opened from an item takes focus; the menu must not pull it back to its trigger.
   const dialogOpening = useRef(false);
