@@ -34,8 +34,12 @@ const FIXED_NOW = new Date('2026-03-02T10:00:00Z');
  * and axe still run here.
  */
 const NOT_PICTURED = /^performance-/;
-/** The design system pages (every token, button and badge) and the scenarios (every screen): axe's dark contrast runs on these. */
-const DARK_CONTRAST = /^(design-system-|scenarios-)/;
+/**
+ * Axe's dark contrast runs on the design system pages (every token, button and badge), the
+ * scenarios (every screen) and each component's dark-theme story (its own parts, the audit
+ * viewers' included).
+ */
+const DARK_CONTRAST = /^(design-system-|scenarios-)|--dark-theme$/;
 
 const session = storybookInChromium();
 let stories: StoryEntry[];
