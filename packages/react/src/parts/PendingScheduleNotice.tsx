@@ -12,7 +12,7 @@ import { part } from './partProps';
  * where there is one, so a view without schedules starts no keyed action.
  */
 export function PendingScheduleNotice({ schedules }: { schedules: readonly PendingScheduleView[] }) {
-  const { connect: connect } = useKeyedAction('admin');
+  const { connect } = useKeyedAction('admin');
   const messages = useMessages();
   return (
     <ul {...part('pending-schedules')}>

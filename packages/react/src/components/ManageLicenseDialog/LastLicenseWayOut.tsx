@@ -19,7 +19,7 @@ interface LastLicenseWayOutProps {
 export function LastLicenseWayOut({ lastLicense }: LastLicenseWayOutProps) {
   const messages = useMessages();
   const headingId = useId();
-  const { connect: connect } = useKeyedAction('admin');
+  const { connect } = useKeyedAction('admin');
   const { country, phoneNumbers } = lastLicense;
   const countryName = messages.country(country);
   const count = phoneNumbers.length;

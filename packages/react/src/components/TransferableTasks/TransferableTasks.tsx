@@ -67,26 +67,26 @@ export function TransferableTasks({ className }: TransferableTasksProps) {
       {tasks.error ? <ErrorNotice error={toOffboardError(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
       {tasks.data?.length === 0 ? <p {...part('tasks-empty')}>{messages.t('tasks.empty')}</p> : null}
       {tasks.data?.length ? (
-        // R2's marker is the same on every task: said once, above them, rather than on each row.
-        <p id={introId} {...part('tasks-intro')}>
-          {messages.t('tasks.intro')}
-        </p>
-      ) : null}
-      {/* R6: a caller who may take no task is told once, and every button points here. */}
-      {tasks.data?.length && refusal ? <ReasonText id={refusalId} reason={refusal} /> : null}
-      {tasks.data?.length ? (
-        <ul {...part('task-list')} aria-describedby={introId}>
-          {tasks.data.map((task) => (
-            <li key={task.id} {...part('task')} data-task-id={task.id}>
-              <TaskRow
-                task={task}
-                namesPrevious={namesPrevious}
-                take={connect({ kind: 'takeTask', taskId: task.id }, { part: 'take-task', label: { key: 'tasks.take' } })}
-                refusalId={refusal ? refusalId : undefined}
-              />
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* R2's marker is the same on every task: said once, above them, rather than on each row. */}
+          <p id={introId} {...part('tasks-intro')}>
+            {messages.t('tasks.intro')}
+          </p>
+          {/* R6: a caller who may take no task is told once, and every button points here. */}
+          {refusal ? <ReasonText id={refusalId} reason={refusal} /> : null}
+          <ul {...part('task-list')} aria-describedby={introId}>
+            {tasks.data.map((task) => (
+              <li key={task.id} {...part('task')} data-task-id={task.id}>
+                <TaskRow
+                  task={task}
+                  namesPrevious={namesPrevious}
+                  take={connect({ kind: 'takeTask', taskId: task.id }, { part: 'take-task', label: { key: 'tasks.take' } })}
+                  refusalId={refusal ? refusalId : undefined}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </section>
   );
