@@ -1,7 +1,26 @@
 import type { AuditEntry } from '../domain/types';
 
-/** The CSV's columns, in order; `effects` holds the entry's effects as JSON. */
-export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'actor_id', 'action', 'target_type', 'target_id', 'reason_code', 'reason_note', 'effects'] as const;
+/**
+ * The CSV's columns, in order; `effects` holds the entry's effects as JSON. Names sit beside ids,
+ * as the people were named when exported (a spreadsheet is read by people; the ids join it back).
+ */
+export const AUDIT_CSV_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'target_type',
+  'target_id',
+  'target_name',
+  'reason_code',
+  'reason_note',
+  'effects',
+] as const;
+
+/** A user's name by id, when the exporter knows it (service identities and non-user targets have none). */
+export type NameOf = (id: string) => string | undefined;
+const noNames: NameOf = () => undefined;
 
 const CRLF = '\r\n';
 /** Characters a spreadsheet reads as the start of a formula (OWASP's list). */
@@ -20,19 +39,32 @@ export function csvField(value: string | number | undefined): string {
   return NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** One entry as a CSV record, CRLF-terminated. */
-export function auditCsvRecord(entry: AuditEntry): string {
-  const fields = [entry.seq, entry.at, entry.actorId, entry.action, entry.target.type, entry.target.id, entry.reason?.code, entry.reason?.note, JSON.stringify(entry.effects)];
+/** One entry as a CSV record, CRLF-terminated; names (hostile ones too) go through `csvField` like every field. */
+export function auditCsvRecord(entry: AuditEntry, nameOf: NameOf = noNames): string {
+  const fields = [
+    entry.seq,
+    entry.at,
+    entry.actorId,
+    nameOf(entry.actorId),
+    entry.action,
+    entry.target.type,
+    entry.target.id,
+    entry.target.type === 'user' ? nameOf(entry.target.id) : undefined,
+    entry.reason?.code,
+    entry.reason?.note,
+    JSON.stringify(entry.effects),
+  ];
   return fields.map(csvField).join(',') + CRLF;
 }
 
 /**
  * The audit log as RFC 4180 CSV, a header row first, one chunk per page read: give it
  * `auditPages(adapter, filter, context)` and it holds one page at a time, never the whole log.
+ * `nameOf` fills the name columns (the React viewer passes the users it has read).
  */
-export async function* auditCsv(pages: AsyncIterable<readonly AuditEntry[]>): AsyncGenerator<string> {
+export async function* auditCsv(pages: AsyncIterable<readonly AuditEntry[]>, nameOf: NameOf = noNames): AsyncGenerator<string> {
   yield AUDIT_CSV_COLUMNS.join(',') + CRLF;
-  for await (const entries of pages) yield entries.map(auditCsvRecord).join('');
+  for await (const entries of pages) yield entries.map((entry) => auditCsvRecord(entry, nameOf)).join('');
 }
 
 /** The audit log as one JSON array of entries, streamed a page per chunk like `auditCsv`. */

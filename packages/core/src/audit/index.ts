@@ -5,7 +5,7 @@
  */
 export { auditFilterOf, auditQueryOf, hasAuditRange, inAuditRange, type AuditFilter, type AuditFilterFields } from './auditFilter';
 export { AUDIT_EXPORT_PAGE_SIZE, auditPages, readAuditPage, type AuditPage } from './auditPages';
-export { AUDIT_CSV_COLUMNS, auditCsv, auditCsvRecord, auditJson, csvField } from './auditExport';
+export { AUDIT_CSV_COLUMNS, auditCsv, auditCsvRecord, auditJson, csvField, type NameOf } from './auditExport';
 export { auditEffectLines } from './auditEffects';
 export { auditReadRefusal } from './auditAccess';
 export { HISTORY_KINDS, loadHistorySummary, type HistoryKindSummary } from './userHistory';

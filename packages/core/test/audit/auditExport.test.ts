@@ -52,8 +52,17 @@ describe('auditCsv', () => {
     const text = (await collect(auditCsv(pagesOf([entry(1)])))).join('');
     const [header, first, rest] = text.split('\r\n');
     expect(header).toBe(AUDIT_CSV_COLUMNS.join(','));
-    expect(first).toBe('1,2026-11-01T10:00:00.000Z,u-admin,user.deactivated,user,u-1,,,"{""signInRevoked"":true,""sessionsEnded"":2}"');
+    expect(first).toBe('1,2026-11-01T10:00:00.000Z,u-admin,,user.deactivated,user,u-1,,,,"{""signInRevoked"":true,""sessionsEnded"":2}"');
     expect(rest).toBe('');
+  });
+
+  it('R10: names who acted and the user it was about beside their ids, defused like any field; nothing for an unknown id or a non-user target', async () => {
+    const names: Record<string, string> = { 'u-admin': 'Ana García', 'u-1': '=HYPERLINK("http://x","Karla")' };
+    const nameOf = (id: string) => names[id];
+    const [, first] = (await collect(auditCsv(pagesOf([entry(1)]), nameOf))).join('').split('\r\n');
+    expect(first!.split(',').slice(0, 8)).toEqual(['1', '2026-11-01T10:00:00.000Z', 'u-admin', 'Ana García', 'user.deactivated', 'user', 'u-1', `"'=HYPERLINK(""http://x""`]);
+    const number = auditCsvRecord(entry(2, { actorId: 'svc-directory', target: { type: 'phoneNumber', id: 'u-1' } }), nameOf);
+    expect(number.split(',').slice(2, 8)).toEqual(['svc-directory', '', 'user.deactivated', 'phoneNumber', 'u-1', '']);
   });
 
   it('writes the reason code and a note with awkward text as one safe field', () => {

@@ -50,7 +50,7 @@ export function AuditEntriesPanel({ label, initialFields, pageSize, fileName, fi
         <p {...part('audit-count')} aria-live="polite">
           {ready ? (total === null ? messages.t('audit.countLoaded', { count: entries.length }) : messages.t('audit.count', { count: total })) : null}
         </p>
-        <AuditExport filter={filter} fileName={fileName} />
+        <AuditExport filter={filter} fileName={fileName} nameOf={(id) => everyone.byId.get(id)?.name} />
       </div>
       {!ready && !pages.error ? <p {...part('loading')}>{messages.t('common.loading')}</p> : null}
       {pages.error ? <ErrorNotice error={toOffboardError(pages.error)} onRetry={() => void pages.refetch()} /> : null}

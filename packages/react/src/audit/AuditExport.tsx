@@ -1,5 +1,5 @@
 import { toOffboardError, type OffboardError } from '@offboard/core';
-import { auditCsv, auditJson, auditPages, type AuditFilter } from '@offboard/core/audit';
+import { auditCsv, auditJson, auditPages, type AuditFilter, type NameOf } from '@offboard/core/audit';
 import { useState } from 'react';
 import { ErrorNotice } from '../parts/ErrorNotice';
 import { part } from '../parts/partProps';
@@ -7,8 +7,8 @@ import { useOffboard } from '../provider/OffboardContext';
 import { downloadChunks } from './download';
 
 const FORMATS = {
-  csv: { write: auditCsv, type: 'text/csv;charset=utf-8', label: 'audit.exportCsv' },
-  json: { write: auditJson, type: 'application/json', label: 'audit.exportJson' },
+  csv: { type: 'text/csv;charset=utf-8', label: 'audit.exportCsv' },
+  json: { type: 'application/json', label: 'audit.exportJson' },
 } as const;
 type Format = keyof typeof FORMATS;
 
@@ -17,7 +17,7 @@ type Format = keyof typeof FORMATS;
  * and saved as a download. While one export runs both buttons wait; a failure (a refusal or a
  * lost connection) is said, with a retry where one can help, and no file is offered.
  */
-export function AuditExport({ filter, fileName }: { filter: AuditFilter; fileName: string }) {
+export function AuditExport({ filter, fileName, nameOf }: { filter: AuditFilter; fileName: string; nameOf: NameOf }) {
   const { adapter, caller, messages, announce } = useOffboard();
   const [running, setRunning] = useState<Format | null>(null);
   const [failed, setFailed] = useState<{ format: Format; error: OffboardError } | null>(null);
@@ -33,7 +33,9 @@ export function AuditExport({ filter, fileName }: { filter: AuditFilter; fileNam
       }
     }
     try {
-      await downloadChunks(FORMATS[format].write(counted()), `${fileName}.${format}`, FORMATS[format].type);
+      // The CSV names people beside their ids; the JSON is the entries as the adapter returns them.
+      const chunks = format === 'csv' ? auditCsv(counted(), nameOf) : auditJson(counted());
+      await downloadChunks(chunks, `${fileName}.${format}`, FORMATS[format].type);
       announce(messages.t('audit.exported', { count }));
     } catch (error) {
       setFailed({ format, error: toOffboardError(error) });

@@ -159,6 +159,8 @@ describe('AuditLog', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(AUDIT_CSV_COLUMNS.join(','));
     expect(downloads[0]!.type).toBe('text/csv;charset=utf-8');
+    // People are named beside their ids, inactive ones included (the demo's oldest entry: Bruno took Marta's license).
+    expect(lines.at(-2)).toMatch(/^1,[^,]+,u-bruno,Bruno Díaz,license\.deactivated,user,u-marta,Marta Castillo,/);
     // The generated notes include a formula: it is defused, inside its quotes.
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
     expect(csv.endsWith('\r\n')).toBe(true);
