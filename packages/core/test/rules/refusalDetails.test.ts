@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { TRANSFER_REASON_USER_DEACTIVATED, type OffboardError, type Task } from '../../src';
 import { createInMemoryBackend } from '../../src/inMemory';
 import { demoOrganisation } from '../../src/fixtures';
-import { as, refusal } from '../../src/testing';
+import { as, refusal, singleAdminOrganisation } from '../../src/testing';
+
+const demo = demoOrganisation();
+const carlasContact = demo.contacts.find((contact) => contact.ownerId === 'u-carla')!.id;
+const diegosCompletedTask = demo.tasks.find((task) => task.assigneeId === 'u-diego' && task.state === 'completed')!.id;
+const later = '2030-01-01T09:00:00.000Z';
 
 /**
  * What each guard says about a refusal, beyond its code: a UI explains the refusal from these
@@ -36,6 +41,18 @@ describe('guards: the details of each refusal', () => {
     ['R5: inactive target', (b) => b.reassignContacts({ fromOwnerId: 'u-marta', toUserIds: ['u-karla'] }, as('u-ana')), 'INVALID_REASSIGN_TARGET', { id: 'u-karla', reason: 'inactive' }],
     ['R5: unlicensed target', (b) => b.reassignContacts({ fromOwnerId: 'u-marta', toUserIds: ['u-julia'] }, as('u-ana')), 'INVALID_REASSIGN_TARGET', { id: 'u-julia', reason: 'unlicensed' }],
     ['R8 step 2: unknown task', (b) => b.transferTasks({ fromUserId: 'u-diego', taskIds: ['t-999'], toUserId: 'u-carla' }, as('u-ana')), 'NOT_FOUND', { entity: 'task', ids: ['t-999'] }],
+    ['R5: contact moved since the caller looked', (b) => b.reassignContacts({ fromOwnerId: 'u-marta', contactIds: [carlasContact], toUserIds: ['u-elena'] }, as('u-ana')), 'VERSION_CONFLICT', { entity: 'contact', ids: [carlasContact] }],
+    ['R2: no license to take', (b) => b.deactivateLicense('u-julia', as('u-ana')), 'NO_LICENSE', { id: 'u-julia' }],
+    ['R8 step 2: completed task', (b) => b.transferTasks({ fromUserId: 'u-diego', taskIds: [diegosCompletedTask], toUserId: 'u-carla' }, as('u-ana')), 'TASK_NOT_TRANSFERABLE', { ids: [diegosCompletedTask], state: 'completed' }],
+    ['R8: plan of an unknown user', (b) => b.getOffboardingPlan('u-nobody', {}, as('u-ana')), 'NOT_FOUND', { entity: 'user', id: 'u-nobody' }],
+    ['R12: unknown user read by id', (b) => b.getUser('u-nobody', as('u-ana')), 'NOT_FOUND', { entity: 'user', id: 'u-nobody' }],
+    ['R12: an inactive caller reads nothing', (b) => b.listUsers({}, as('u-karla')), 'FORBIDDEN', { id: 'u-karla', reason: 'actor-inactive' }],
+    ['R12: a member reads no audit log', (b) => b.listAuditLog({}, as('u-carla')), 'FORBIDDEN', { read: 'audit-log', reason: 'admin-only' }],
+    ['R12: a member reads no one else’s waiting tasks by assignee', (b) => b.listTasks({ assigneeId: 'u-karla', transferable: true }, as('u-carla')), 'FORBIDDEN', { read: 'tasks', reason: 'admin-only' }],
+    ['R11: stale user version (R15 schedule)', (b) => b.scheduleDeactivation('u-elena', { scope: 'user', at: later }, as('u-ana', { expectedVersion: 9 })), 'VERSION_CONFLICT', { entity: 'user', id: 'u-elena', expectedVersion: 9, currentVersion: 1 }],
+    ['R15: scheduling for a user already inactive', (b) => b.scheduleDeactivation('u-karla', { scope: 'user', at: later }, as('u-ana')), 'ALREADY_INACTIVE', { entity: 'user', id: 'u-karla' }],
+    ['R15: scheduling a license deactivation with no license', (b) => b.scheduleDeactivation('u-julia', { scope: 'license', at: later }, as('u-ana')), 'NO_LICENSE', { id: 'u-julia' }],
+    ['R15: unknown schedule', (b) => b.cancelScheduledDeactivation('sd-999', as('u-ana')), 'NOT_FOUND', { entity: 'schedule', id: 'sd-999' }],
     ['R8 step 2: task of someone else', (b) => b.transferTasks({ fromUserId: 'u-diego', taskIds: ['t-047'], toUserId: 'u-carla' }, as('u-ana')), 'VERSION_CONFLICT', { entity: 'task', ids: ['t-047'] }],
   ];
   for (const [name, call, code, details] of cases) {
@@ -55,5 +72,22 @@ describe('guards: the details of each refusal', () => {
     const backend = createInMemoryBackend({ data: { ...demo, tasks } });
     const error = await refusal(backend.takeTask(own.id, as('u-carla')), 'INVALID_REASSIGN_TARGET');
     expect(error.details).toEqual({ id: 'u-carla', reason: 'current-owner' });
+  });
+
+  it('R9: deactivating the last active admin is LAST_ADMIN, naming them', async () => {
+    // Only another identity can try: the admin themselves meets R9's self refusal first.
+    const backend = createInMemoryBackend({ data: singleAdminOrganisation() });
+    const error = await refusal(backend.deactivateUser('u-ana', { ...as('svc-sync'), kind: 'service' }), 'LAST_ADMIN');
+    expect(error.details).toEqual({ id: 'u-ana' });
+  });
+
+  it('R15, R11: cancelling a schedule names it: a stale version, then once cancelled, its state', async () => {
+    const backend = createInMemoryBackend({ data: demoOrganisation() });
+    const { schedule } = await backend.scheduleDeactivation('u-elena', { scope: 'user', at: later }, as('u-ana'));
+    const stale = await refusal(backend.cancelScheduledDeactivation(schedule.id, as('u-ana', { expectedVersion: 9 })), 'VERSION_CONFLICT');
+    expect(stale.details).toEqual({ entity: 'schedule', id: schedule.id, expectedVersion: 9, currentVersion: schedule.version });
+    await backend.cancelScheduledDeactivation(schedule.id, as('u-ana'));
+    const again = await refusal(backend.cancelScheduledDeactivation(schedule.id, as('u-ana')), 'SCHEDULE_NOT_PENDING');
+    expect(again.details).toEqual({ entity: 'schedule', id: schedule.id, state: 'cancelled' });
   });
 });
