@@ -27,12 +27,7 @@ const UPDATE = process.env.VISUAL_UPDATE === '1';
 const ONLY = process.env.STORIES ? new RegExp(process.env.STORIES) : null;
 /** The clock every story sees: dates in the audit lines and schedules never change. */
 const FIXED_NOW = new Date('2026-03-02T10:00:00Z');
-/**
- * Not pictured: thousands of rows, measured by the benchmarks instead; and two users-screen
- * stories whose picture is not yet stable from run to run (a dialog opened from a row low on a
- * long page: the page behind it is caught at one of two scroll positions). Their play functions
- * and axe still run here.
- */
+/** Not pictured: thousands of rows, measured by the benchmarks instead. Their play functions and axe still run here. */
 const NOT_PICTURED = /^performance-/;
 /**
  * Axe's dark contrast runs on the design system pages (every token, button and badge), the
