@@ -83,7 +83,7 @@ export const PendingSchedule: Story = {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Manage license: Elena Torres' }));
     const dialog = await screen.findByRole('dialog', { name: 'Manage license' });
     const pending = await within(dialog).findByText(/^License deactivation scheduled for /);
-    await expect(pending.closest('[data-part="pending-schedule"]')).toHaveTextContent('Left the company');
+    await expect(pending.closest('[data-part="pending-schedule"]')).toHaveTextContent('Reason: Left the company');
     await expect(within(dialog).getByRole('button', { name: /^Cancel schedule: License deactivation scheduled for / })).not.toHaveAttribute('aria-disabled');
     await expect(within(dialog).getByRole('button', { name: 'Deactivate on a date…' })).toHaveAttribute('aria-disabled', 'true');
   },

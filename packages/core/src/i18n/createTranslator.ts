@@ -51,13 +51,14 @@ function reasonValues({ details }: Explainable): MessageValues {
 
 /**
  * Values that are codes: a `country` said by its name (Intl), a `step` and a `scenario` (R8) by
- * their titles, an instant `at` (R15) in the viewer's locale and time zone.
+ * their titles, a deactivation `reason` (R14) by its words, an instant `at` (R15) in the viewer's
+ * locale and time zone.
  */
 function sayValues(locale: string, catalog: Catalog, values: MessageValues): MessageValues {
   const said: Record<string, string | number> = { ...values };
   if (typeof values.country === 'string') said.country = formatCountry(locale, values.country);
   if (typeof values.at === 'string') said.at = formatInstant(locale, values.at);
-  for (const [name, prefix] of [['step', 'steps'], ['scenario', 'scenarios']] as const) {
+  for (const [name, prefix] of [['step', 'steps'], ['scenario', 'scenarios'], ['reason', 'reason']] as const) {
     const key = `${prefix}.${values[name]}`;
     if (typeof values[name] === 'string' && Object.hasOwn(catalog, key)) said[name] = formatMessage(locale, catalog[key as MessageKey]);
   }

@@ -250,6 +250,7 @@ export const en = {
   'schedule.hold.past': 'Choose a date and time in the future.',
   'schedule.pending.license': 'License deactivation scheduled for {at}',
   'schedule.pending.user': 'Deactivation scheduled for {at}',
+  'schedule.pending.reason': 'Reason: {reason}',
   'schedule.cancel': 'Cancel schedule',
   // Audit log and user history viewers (audit-ui; R1, R10, R12).
   'audit.title': 'Audit log',

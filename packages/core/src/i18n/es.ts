@@ -256,6 +256,7 @@ export const es: Catalog = {
   'schedule.hold.past': 'Elige una fecha y hora futuras.',
   'schedule.pending.license': 'Desactivación de la licencia programada para el {at}',
   'schedule.pending.user': 'Desactivación programada para el {at}',
+  'schedule.pending.reason': 'Motivo: {reason}',
   'schedule.cancel': 'Cancelar la programación',
   // Visores del registro de auditoría y del historial (audit-ui; R1, R10, R12).
   'audit.title': 'Registro de auditoría',

@@ -97,7 +97,7 @@ export function pendingScheduleView(schedule: ScheduledDeactivation): PendingSch
     schedule,
     label: text(`schedule.pending.${schedule.scope}`, { at: schedule.at }),
     menuLabel: text(`menu.cancelSchedule.${schedule.scope}`, { at: schedule.at }),
-    reason: schedule.reason ? text(`reason.${schedule.reason.code}`) : null,
+    reason: schedule.reason ? text('schedule.pending.reason', { reason: schedule.reason.code }) : null,
     cancel: {
       request: { kind: 'cancelSchedule', scheduleId: schedule.id, expectedVersion: schedule.version },
       options: { part: 'cancel-schedule', label: text('schedule.cancel') },

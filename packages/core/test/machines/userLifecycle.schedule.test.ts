@@ -152,7 +152,7 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
     expect(view().scheduled).toEqual([
       expect.objectContaining({
         label: { key: 'schedule.pending.user', values: { at: local('2026-12-01', '17:30') } },
-        reason: { key: 'reason.left-company' },
+        reason: { key: 'schedule.pending.reason', values: { reason: 'left-company' } },
         cancel: { request: { kind: 'cancelSchedule', scheduleId: plan.scheduled.user!.id, expectedVersion: 1 }, options: expect.objectContaining({ part: 'cancel-schedule' }) },
       }),
     ]);

@@ -172,7 +172,7 @@ describe('"Deactivate on a date…" (R15)', () => {
     await user.click(screen.getByRole('button', { name: 'Open license' }));
     const dialog = await screen.findByRole('dialog', { name: 'Manage license' });
     expect(await within(dialog).findByText(label)).toBeInTheDocument();
-    expect(within(dialog).getByText('Left the company')).toBeInTheDocument();
+    expect(within(dialog).getByText('Reason: Left the company')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Deactivate on a date…' })).toHaveAccessibleDescription(
       'A deactivation of this kind is already scheduled for this user. Cancel it to choose another time.',
     );
