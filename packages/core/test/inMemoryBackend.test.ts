@@ -7,36 +7,35 @@ import { observe, readAll, refusal } from '../src/testing';
 
 const ana = as('u-ana');
 
+/** A demo backend whose clock can be made to throw, so a change fails at its audit write, after its other writes. */
+function breakableBackend() {
+  const clock = { broken: false };
+  const backend = createInMemoryBackend({
+    data: demoOrganisation(),
+    clock: () => {
+      if (clock.broken) throw new Error('clock unavailable');
+      return new Date('2026-11-29T10:00:00.000Z');
+    },
+  });
+  return { backend, clock };
+}
+
 describe('in-memory backend', () => {
   it('R10/R11: a mutation that fails half-way (the clock throws at the audit write) rolls every write back', async () => {
-    let broken = false;
-    const backend = createInMemoryBackend({
-      data: demoOrganisation(),
-      clock: () => {
-        if (broken) throw new Error('clock unavailable');
-        return new Date('2026-11-29T10:00:00.000Z');
-      },
-    });
+    const { backend, clock } = breakableBackend();
     const before = backend.snapshot();
-    broken = true;
+    clock.broken = true;
     await expect(backend.deactivateUser('u-carla', ana)).rejects.toThrow('clock unavailable');
     await expect(backend.reassignContacts({ fromOwnerId: 'u-carla', toUserIds: ['u-elena', 'u-oscar'] }, ana)).rejects.toThrow();
     expect(backend.snapshot()).toEqual(before);
-    broken = false;
+    clock.broken = false;
     await backend.deactivateUser('u-carla', ana);
     expect((await backend.listSalesBrains({ memberId: 'u-carla' }, observer)).total).toBe(0);
     expect((await backend.listContacts({ orphaned: true }, observer)).total).toBe(19 + 25);
   });
 
   it('R10/R11: bulk writes (tasks made transferable, contacts reassigned, tasks handed over) are rolled back whole, indexes included', async () => {
-    let broken = false;
-    const backend = createInMemoryBackend({
-      data: demoOrganisation(),
-      clock: () => {
-        if (broken) throw new Error('clock unavailable');
-        return new Date('2026-11-29T10:00:00.000Z');
-      },
-    });
+    const { backend, clock } = breakableBackend();
     const owners = ['u-carla', 'u-diego', 'u-elena', 'u-oscar', 'u-karla'];
     // What the indexes answer, not only the records: a rollback that restored records but not an index would show here.
     const indexed = async () => ({
@@ -47,7 +46,7 @@ describe('in-memory backend', () => {
       transferable: await readAll((page) => backend.listTasks({ ...page, transferable: true }, observer)),
     });
     const before = await indexed();
-    broken = true;
+    clock.broken = true;
     const attempts = [
       () => backend.deactivateUser('u-carla', ana),
       () => backend.reassignContacts({ fromOwnerId: 'u-diego', toUserIds: ['u-elena', 'u-oscar'] }, ana),
@@ -55,7 +54,7 @@ describe('in-memory backend', () => {
       () => backend.takeTask('t-047', as('u-carla')),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toThrow('clock unavailable');
-    broken = false;
+    clock.broken = false;
     expect(await indexed()).toEqual(before);
     // The same changes then apply in full.
     await backend.reassignContacts({ fromOwnerId: 'u-diego', toUserIds: ['u-elena', 'u-oscar'] }, ana);
