@@ -35,7 +35,8 @@ const isJsonScalar = (option: unknown) => typeof option === 'string' || typeof o
 /** Characters `JSON.stringify` escapes (lone surrogates included): most strings have none. */
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 const stringText = (value: string) => (NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`);
-const VALIDATION_CONFIG = { abortEarly: true };
+/** A validation action only reads its config to word an issue, and the writer only asks whether there is one. */
+const NO_CONFIG = {};
 
 /**
  * A pipe's actions in the order they run. The first item of a pipe is its base schema, itself
@@ -44,7 +45,7 @@ const VALIDATION_CONFIG = { abortEarly: true };
 function actionsOf(schema: Node): readonly Node[] {
   if (!schema.pipe) return [];
   const [base, ...actions] = schema.pipe;
-  return [...(base === schema ? [] : actionsOf(base!)), ...actions];
+  return [...actionsOf(base!), ...actions];
 }
 
 /** A node this compiler leaves to valibot: its output, as `JSON.stringify` writes it. */
@@ -65,7 +66,8 @@ function viaValibot(schema: Node): Writer {
  */
 class Compiler {
   readonly functions: string[] = [];
-  readonly constants: unknown[] = [stringText, VALIDATION_CONFIG];
+  private count = 0;
+  readonly constants: unknown[] = [stringText, NO_CONFIG];
 
   private constant(value: unknown): string {
     this.constants.push(value);
@@ -74,9 +76,10 @@ class Compiler {
 
   /** Adds the function for `schema`, returns its name. */
   node(schema: Node): string {
-    const name = `w${this.functions.length}`;
-    this.functions.push('');
-    this.functions[Number(name.slice(1))] = `function ${name}(x) {\n${this.body(schema)}\n}`;
+    // Named before its body is written, which names the functions of the nodes inside it;
+    // declarations are hoisted, so their order in the source does not matter.
+    const name = `w${this.count++}`;
+    this.functions.push(`function ${name}(x) {\n${this.body(schema)}\n}`);
     return name;
   }
 

@@ -125,3 +125,115 @@ describe('the compiled response projection', () => {
     );
   });
 });
+
+/** A schema whose nodes say when valibot runs them. */
+interface Instrumented {
+  readonly schema: v.GenericSchema;
+  /** Paths of the schema nodes and pipe actions valibot ran: what the compiled writer left to it. */
+  readonly ran: Set<string>;
+}
+
+/**
+ * A copy of `schema` in which every schema node and pipe action records its path when valibot
+ * runs it. The compiled writer reads the nodes' shape and runs none of them, so what is recorded
+ * is exactly what it left to valibot.
+ */
+function instrument(schema: v.GenericSchema): Instrumented {
+  const ran = new Set<string>();
+  type Part = Record<string, unknown> & { '~run': (...args: unknown[]) => unknown };
+  const copy = (part: Part, path: string): Part => {
+    const twin: Part = { ...part };
+    if (part.entries) twin.entries = Object.fromEntries(Object.entries(part.entries as Record<string, Part>).map(([key, entry]) => [key, copy(entry, `${path}.${key}`)]));
+    if (part.item) twin.item = copy(part.item as Part, `${path}[]`);
+    if (part.wrapped) twin.wrapped = copy(part.wrapped as Part, `${path}?`);
+    if (part.pipe) twin.pipe = (part.pipe as Part[]).map((item, index) => copy(item, index === 0 ? `${path}.base` : `${path}|${String(item.type)}`));
+    twin['~run'] = function (this: Part, ...args: unknown[]) {
+      ran.add(path);
+      return part['~run'].apply(this, args);
+    };
+    return twin;
+  };
+  return { schema: copy(schema as unknown as Part, '$') as unknown as v.GenericSchema, ran };
+}
+
+/** What the writer left to valibot while projecting `values`, after checking it wrote what valibot writes. */
+function leftToValibot(schema: v.GenericSchema, values: readonly unknown[]): string[] {
+  const { schema: watched, ran } = instrument(schema);
+  const project = compileProjection(watched);
+  for (const value of values) {
+    const expected = reference(schema, value);
+    expect(project(value), JSON.stringify(value)).toBe(expected);
+  }
+  return [...ran].sort();
+}
+
+describe('which schema nodes the projection compiles (the rest is valibot at run time, the same text more slowly)', () => {
+  it('every response of the contract is compiled whole, except the effects record of a webhook event', () => {
+    for (const [operation, schema] of responses) {
+      const values = fc.sample(valuesOf(schema as unknown as Shape), { seed: 11, numRuns: 200 }).filter((value) => reference(schema, value) !== undefined);
+      expect(values.length, operation).toBeGreaterThan(2);
+      const left = leftToValibot(schema, values);
+      expect(left.filter((path) => !/\.effects$/.test(path)), operation).toEqual([]);
+    }
+  });
+
+  const compiled: [string, v.GenericSchema, unknown[]][] = [
+    ['a string', v.string(), ['a', 1, 'é"\\']],
+    ['a number (±Infinity written as null)', v.number(), [1, -0, Infinity, NaN, '1']],
+    ['a boolean', v.boolean(), [true, false, 0]],
+    ['a string literal', v.literal('a'), ['a', 'b']],
+    ['a number literal', v.literal(1), [1, 2]],
+    ['a boolean literal', v.literal(true), [true, false]],
+    ['a picklist of strings', v.picklist(['a', 'b']), ['a', 'c']],
+    ['a picklist of numbers', v.picklist([1, 2]), [1, 2, 3]],
+    ['null', v.null(), [null, undefined, 0]],
+    ['a nullable', v.nullable(v.string()), [null, 'a', 1]],
+    ['an array', v.array(v.number()), [[1, 2], [], [1, 'a'], 'a']],
+    ['an object with an optional field', v.object({ a: v.string(), b: v.optional(v.number()) }), [{ a: 'x' }, { b: 1, a: 'x', c: 2 }, { a: 1 }, { b: 1 }, null]],
+    ['an object whose keys only look like indexes', v.object({ a0: v.string(), '0a': v.string(), '01': v.string() }), [{ a0: 'x', '0a': 'y', '01': 'z' }]],
+    ['a string with a description', v.pipe(v.string(), v.description('d')), ['ab', 1]],
+    ['a number with integer, min and max (read without running them)', v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9)), [1, 9, 0, 10, 1.5]],
+    ['a pipe extending a pipe, its base actions first', v.pipe(v.pipe(v.number(), v.minValue(1)), v.maxValue(5)), [0, 3, 6]],
+  ];
+  for (const [name, schema, values] of compiled) {
+    it(`compiles ${name}`, () => {
+      expect(leftToValibot(schema, values)).toEqual([]);
+    });
+  }
+
+  it('runs a validation it has no condition for through valibot, after the base type check it compiled', () => {
+    expect(leftToValibot(v.pipe(v.string(), v.maxLength(2)), ['ab', 'abc', 1])).toEqual(['$|max_length']);
+    expect(leftToValibot(v.pipe(v.boolean(), v.check((x) => x)), [true, false])).toEqual(['$|check']);
+    expect(leftToValibot(v.pipe(v.literal('a'), v.check((x) => x === 'a')), ['a'])).toEqual(['$|check']);
+    expect(leftToValibot(v.pipe(v.picklist(['a', 'b']), v.check((x) => x === 'a')), ['a', 'b'])).toEqual(['$|check']);
+  });
+
+  const left: [string, v.GenericSchema, unknown[]][] = [
+    ['a transformation in a pipe', v.pipe(v.string(), v.trim()), [' a ']],
+    ['a validation of something not a scalar', v.pipe(v.array(v.string()), v.minLength(1)), [['a'], []]],
+    ['a default', v.optional(v.string(), 'x'), [undefined, 'a']],
+    ['a fallback', v.fallback(v.string(), 'x'), [1, 'a']],
+    ['a literal JSON cannot write', v.literal(Infinity), [Infinity, 1]],
+    ['a picklist JSON cannot write', v.picklist(['a', Infinity]), ['a', Infinity]],
+    ['a union', v.union([v.string(), v.number()]), ['a', 1]],
+    ['an object keyed like an array', v.object({ a: v.string(), '0': v.string() }), [{ a: 'x', '0': 'y' }]],
+    ['an object keyed by a long index', v.object({ '123': v.string() }), [{ '123': 'y' }]],
+    ['an object with a default in a field', v.object({ a: v.string(), b: v.optional(v.string(), 'x') }), [{ a: 'y' }]],
+    ['an object with a fallback in a field', v.object({ a: v.fallback(v.string(), 'x') }), [{ a: 1 }]],
+    ['an object with a nullish field', v.object({ a: v.nullish(v.string()) }), [{ a: null }, {}]],
+    ['an object with an exactly optional field', v.object({ a: v.exactOptional(v.string()) }), [{ a: 'x' }, {}]],
+  ];
+  for (const [name, schema, values] of left) {
+    it(`leaves ${name} to valibot, whole`, () => {
+      expect(leftToValibot(schema, values)).toContain('$');
+    });
+  }
+
+  it('throws what compiling throws unless it is the refusal to evaluate code', () => {
+    vi.stubGlobal('Function', function broken() {
+      throw new TypeError('not a refusal');
+    });
+    expect(() => compileProjection(v.string())).toThrow(TypeError);
+    vi.unstubAllGlobals();
+  });
+});
