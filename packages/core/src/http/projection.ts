@@ -30,7 +30,8 @@ interface Node {
 const SCALARS = new Set(['string', 'number', 'boolean', 'literal', 'picklist']);
 /** Keys valibot would not write in the schema's order (an index-like key comes first in any object). */
 const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
-const isJsonScalar = (option: unknown) => typeof option === 'string' || typeof option === 'boolean' || (typeof option === 'number' && Number.isFinite(option));
+// `Number.isFinite` is true only of a finite number: it never converts its argument.
+const isJsonScalar = (option: unknown) => typeof option === 'string' || typeof option === 'boolean' || Number.isFinite(option);
 
 /** Characters `JSON.stringify` escapes (lone surrogates included): most strings have none. */
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;

@@ -210,6 +210,7 @@ describe('which schema nodes the projection compiles (the rest is valibot at run
 
   const left: [string, v.GenericSchema, unknown[]][] = [
     ['a transformation in a pipe', v.pipe(v.string(), v.trim()), [' a ']],
+    ['a transformation after a validation', v.pipe(v.string(), v.maxLength(5), v.trim()), [' a ', ' abcdef ']],
     ['a validation of something not a scalar', v.pipe(v.array(v.string()), v.minLength(1)), [['a'], []]],
     ['a default', v.optional(v.string(), 'x'), [undefined, 'a']],
     ['a fallback', v.fallback(v.string(), 'x'), [1, 'a']],
