@@ -1,10 +1,16 @@
-import { as } from '../../src/testing/harness';
+import { as, observer } from '../../src/testing/harness';
 import { describe, expect, it } from 'vitest';
 import { CHANGE_TOUCHES, OffboardError } from '../../src';
 import { callerView, changeFeedback, confirmationView } from '../../src/machines';
 import { text } from '../../src/i18n';
 import { demoOrganisation } from '../../src/fixtures';
 import { setup } from './helpers';
+
+/** A task made transferable by R2: Elena's, once her license is gone. */
+async function transferableTasks(backend: ReturnType<typeof setup>['backend']) {
+  await backend.deactivateLicense('u-elena', as('u-ana'));
+  return (await backend.listTasks({ transferable: true, state: 'created' }, observer)).items;
+}
 
 describe('changeFeedback: one map from a change to what it touches and what to say', () => {
   it('R10: every result names its audit action, which says what to refresh and how to announce it', async () => {
@@ -24,6 +30,35 @@ describe('changeFeedback: one map from a change to what it touches and what to s
     expect(feedback.announcement).toEqual({ key: 'downsizing.done', values: { count: 2 } });
     expect(feedback.touches).toEqual(CHANGE_TOUCHES['license.deactivated']);
     expect(changeFeedback([], text('downsizing.done', { count: 0 })).touches).toEqual([]);
+  });
+
+  it('R6, R10: a task taken is announced by its title and refreshes tasks and plans', async () => {
+    const { backend } = setup();
+    const [task] = await transferableTasks(backend);
+    const taken = await backend.takeTask(task!.id, as('u-carla'));
+    expect(changeFeedback([taken])).toEqual({ touches: CHANGE_TOUCHES['task.taken'], announcement: { key: 'done.task.taken', values: { title: task!.title } } });
+  });
+
+  it('R8, R10: a bulk task transfer (checklist step 2) is announced by how many tasks moved', async () => {
+    const { backend } = setup();
+    const tasks = (await backend.listTasks({ assigneeId: 'u-elena', state: 'created' }, observer)).items;
+    expect(tasks.length).toBeGreaterThan(1);
+    const transfer = await backend.transferTasks({ fromUserId: 'u-elena', toUserId: 'u-carla' }, as('u-ana'));
+    expect(changeFeedback([transfer])).toEqual({
+      touches: CHANGE_TOUCHES['tasks.transferred'],
+      announcement: { key: 'done.tasks.transferred', values: { count: tasks.length } },
+    });
+  });
+
+  it('R5, R10: a contact reassignment is announced by its total, whatever the split', async () => {
+    const { backend } = setup();
+    const moved = await backend.reassignContacts({ fromOwnerId: 'u-marta', toUserIds: ['u-carla', 'u-ana'] }, as('u-ana'));
+    expect(moved.moved.map((share) => share.userId)).toEqual(['u-carla', 'u-ana']);
+    expect(changeFeedback([moved])).toEqual({ touches: CHANGE_TOUCHES['contacts.reassigned'], announcement: { key: 'done.contacts.reassigned', values: { count: moved.moved.reduce((sum, share) => sum + share.contacts, 0) } } });
+  });
+
+  it('no result and no words from the machine: a plain “done” and nothing to refresh', () => {
+    expect(changeFeedback([])).toEqual({ touches: [], announcement: { key: 'common.done' } });
   });
 });
 

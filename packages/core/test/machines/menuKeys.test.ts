@@ -43,4 +43,17 @@ describe('menuKey: the WAI-ARIA menu button keyboard', () => {
     expect(menuKey('F5', 0, labels)).toBeNull();
     expect(menuKey('Escape', -1, [])).toEqual({ kind: 'close', focusTrigger: true });
   });
+
+  it('a longer prefix that the focused item still starts keeps focus there, and refines from it rather than from the top', () => {
+    const actions = ['Deactivate user', 'Reassign contacts', 'Deactivate on a date…'];
+    expect(menuKey('e', 2, actions, 'de')).toEqual({ kind: 'focus', index: 2 });
+    expect(menuKey('e', 0, actions, 'de')).toEqual({ kind: 'focus', index: 0 });
+    // From the menu itself (-1) a prefix starts at the first item.
+    expect(menuKey('e', -1, actions, 'de')).toEqual({ kind: 'focus', index: 0 });
+  });
+
+  it('only a single printable character types ahead: a named key is left alone even when an item starts with its name', () => {
+    expect(menuKey('Delete', 0, ['Delete draft', 'Deactivate user'])).toBeNull();
+    expect(menuKey('Backspace', -1, ['Backspace'])).toBeNull();
+  });
 });
