@@ -156,7 +156,10 @@ function apply(store: OrganisationStore, s: Step, audits: AuditEntry[]): boolean
       // The bulk path replaces records that exist: moves of unknown contacts are single writes first.
       for (const move of s.moves) if (!store.contacts.has(move.id)) store.put('contact', { id: move.id, name: `contact ${move.id}`, ownerId: 'u-1', version: 1 });
       const prevs = s.moves.map((move) => store.contacts.get(move.id)!);
-      store.replaceAll('contact', prevs, prevs.map((prev, i) => ({ ...prev, ownerId: s.moves[i]!.ownerId, version: prev.version + 1 })));
+      const nexts = prevs.map((prev, i) => ({ ...prev, ownerId: s.moves[i]!.ownerId, version: prev.version + 1 }));
+      store.replaceAll('contact', prevs, nexts);
+      // The scan reads the records the store holds: that they are the ones written is checked here.
+      expect(nexts.filter((next) => store.contacts.get(next.id) !== next)).toEqual([]);
       return false;
     }
     case 'task':
@@ -165,7 +168,9 @@ function apply(store: OrganisationStore, s: Step, audits: AuditEntry[]): boolean
     case 'tasks': {
       for (const move of s.moves) if (!store.tasks.has(move.id)) store.put('task', { id: move.id, title: move.id, assigneeId: 'u-1', state: 'created', transferable: false, transferReason: null, version: 1 });
       const prevs = s.moves.map((move) => store.tasks.get(move.id)!);
-      store.replaceAll('task', prevs, prevs.map((prev, i) => ({ ...prev, assigneeId: s.moves[i]!.assigneeId, transferable: s.moves[i]!.transferable, version: prev.version + 1 })));
+      const nexts = prevs.map((prev, i) => ({ ...prev, assigneeId: s.moves[i]!.assigneeId, transferable: s.moves[i]!.transferable, version: prev.version + 1 }));
+      store.replaceAll('task', prevs, nexts);
+      expect(nexts.filter((next) => store.tasks.get(next.id) !== next)).toEqual([]);
       return false;
     }
     case 'brain':
