@@ -89,7 +89,7 @@ function organisation(): OffboardData {
 }
 
 /** What every index should say, from a scan of the records. */
-function scanned(store: OrganisationStore) {
+function scanned(store: OrganisationStore, settled = true) {
   const users = [...store.users.values()];
   const sortedIds = (list: Iterable<{ id: string }>) => [...list].map((record) => record.id).sort(compareKeys);
   const contactsOf = (ownerId: string) => sortedIds([...store.contacts.values()].filter((c) => c.ownerId === ownerId));
@@ -111,8 +111,8 @@ function scanned(store: OrganisationStore) {
       audit: store.auditLog.filter((entry) => entry.target.id === id).map((entry) => entry.id),
     })),
     transferable: sortedIds([...store.tasks.values()].filter((t) => t.transferable)),
-    orphaned: sortedIds([...store.contacts.values()].filter((c) => !users.some((u) => u.id === c.ownerId && isSalesperson(u)))),
-    all: sortedIds(store.contacts.values()),
+    orphaned: settled ? sortedIds([...store.contacts.values()].filter((c) => !users.some((u) => u.id === c.ownerId && isSalesperson(u)))) : 'read once settled',
+    all: settled ? sortedIds(store.contacts.values()) : 'read once settled',
     byName: [...users].sort((a, b) => compareKeys(`${a.name.toLowerCase()}\u0000${a.id}`, `${b.name.toLowerCase()}\u0000${b.id}`)).map((u) => u.id),
   };
 }
@@ -137,8 +137,9 @@ function indexed(store: OrganisationStore, settled: boolean) {
       audit: store.auditOf(id).map((entry) => entry.id),
     })),
     transferable: sortedIds(store.transferableTasks()),
-    orphaned: settled ? [...store.sortedContactIds('orphaned')] : scanned(store).orphaned,
-    all: settled ? [...store.sortedContactIds('all')] : scanned(store).all,
+    // Whole-organisation listings are cached until the change settles, so they are compared only then.
+    orphaned: settled ? [...store.sortedContactIds('orphaned')] : 'read once settled',
+    all: settled ? [...store.sortedContactIds('all')] : 'read once settled',
     byName: store.userListing('every user', (u) => `${u.name.toLowerCase()}\u0000${u.id}`, () => true).map((u) => u.id),
   };
 }
@@ -212,7 +213,7 @@ describe('OrganisationStore: every index says what a scan of the records says', 
         for (const s of steps) {
           // A change's writes are settled before anything lists them; `settle` steps also come between writes.
           settled = apply(store, s, audits) || (s.kind === 'audit' || s.kind === 'retract' ? settled : false);
-          expect(indexed(store, settled), JSON.stringify(s)).toEqual(scanned(store));
+          expect(indexed(store, settled), JSON.stringify(s)).toEqual(scanned(store, settled));
         }
         store.settle();
         expect(indexed(store, true)).toEqual(scanned(store));
