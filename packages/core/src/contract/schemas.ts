@@ -117,8 +117,9 @@ function isCalendarInstant(text: string): boolean {
   const match = INSTANT.exec(text);
   if (!match) return false;
   const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match.slice(1).map((part) => Number(part ?? 0));
+  // A day the month does not have (00, 30 February, up to 99) rolls into another month: the month alone tells.
   const date = new Date(Date.UTC(year!, month! - 1, day!));
-  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day && hour! < 24 && minute! < 60 && second! < 60 && offsetHours! < 24 && offsetMinutes! < 60;
+  return date.getUTCMonth() === month! - 1 && hour! < 24 && minute! < 60 && second! < 60 && offsetHours! < 24 && offsetMinutes! < 60;
 }
 
 /** An ISO 8601 instant that says its offset (`Z`, `+01:00`), given as UTC (`2026-12-01T08:00:00.000Z`). */

@@ -229,7 +229,8 @@ export async function planOffboarding(
     noLicense
       ? step('check-phone-numbers', 'not-applicable', neverLicensed)
       : blockingNumbers.length > 0
-        ? step('check-phone-numbers', 'pending', lastLicense)
+        ? // Deactivating the numbers is an admin's change as much as the steps around it (R9).
+          actionStep('check-phone-numbers', false, actorOnUser, lastLicense)
         : step('check-phone-numbers', 'done'),
     noLicense
       ? step('deactivate-license', 'not-applicable', neverLicensed)

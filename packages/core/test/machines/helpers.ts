@@ -21,10 +21,14 @@ export function run<TLogic extends AnyActorLogic>(logic: TLogic, input: unknown)
   return actor;
 }
 
-/** Waits until the actor settles in a state matching `value` (a state value string such as 'ready.licensed'). */
+/**
+ * Waits until the actor settles in a state matching `value` (a state value string such as 'ready.licensed').
+ * The bound only ends a wait for a state that never comes; it is no speed check, so it is wide enough
+ * that a loaded 2-core machine never reaches it on the way to a state that does come.
+ */
 export async function settled(actor: AnyActorRef, value: string): Promise<void> {
   const path = value.split('.');
   const matches = (snapshot: { matches: (v: unknown) => boolean }) =>
     snapshot.matches(path.reduceRight<unknown>((inner, key) => (inner === undefined ? key : { [key]: inner }), undefined));
-  await waitFor(actor, (snapshot) => matches(snapshot as never), { timeout: 2000 });
+  await waitFor(actor, (snapshot) => matches(snapshot as never), { timeout: 10_000 });
 }

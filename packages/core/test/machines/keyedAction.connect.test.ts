@@ -19,8 +19,12 @@ function connect(value: string, context: Partial<KeyedActionContext>, request: K
 }
 
 describe('connectKeyedAction', () => {
-  it('held while the caller’s record loads; R6: blocked with the standing’s refusal', () => {
+  it('held while the caller’s record loads or waits for a retry after a transport failure; R6: blocked with the standing’s refusal', () => {
     expect(connect('checking', {}, take('t-1')).view.control).toMatchObject({ state: 'held', held: { key: 'common.loading' } });
+    const lost = connect('loadFailed', { error: new OffboardError('NETWORK_ERROR') }, take('t-1'));
+    expect(lost.view.control).toMatchObject({ state: 'held', held: { key: 'common.loading' }, blockedBy: null });
+    lost.view.control.press();
+    expect(lost.sent).toEqual([]);
     const refusal = forbidden('not-salesperson', { id: 'u-julia' });
     const { view, sent } = connect('refused', { refusal }, take('t-1'));
     expect(view.control).toMatchObject({ state: 'blocked', blockedBy: refusal, attributes: { 'data-part': 'take-task', 'data-state': 'blocked' } });
@@ -76,5 +80,16 @@ describe('connectKeyedAction', () => {
     const failed = connect('failed', { request: numbers, key: 'k', error: new OffboardError('SERVER_ERROR') }, numbers, true);
     expect(failed.view.confirmation).toMatchObject({ error: { code: 'SERVER_ERROR' }, primary: { label: { key: 'common.retry' } } });
     expect(failed.view.error).toBeNull();
+    // R11: its primary button now retries the intent (under its key), not a new confirmation.
+    failed.view.confirmation!.primary.press();
+    expect(failed.sent).toEqual([{ type: 'RETRY' }]);
+  });
+
+  it('a confirmation belongs to its intent: another request’s view opens none', () => {
+    const others: KeyedRequest = { kind: 'deactivatePhoneNumbers', phoneNumberIds: ['pn-ar-1'] };
+    for (const value of ['confirming', 'running', 'failed']) {
+      const { view } = connect(value, { request: numbers, key: 'k', error: new OffboardError('SERVER_ERROR') }, others, true);
+      expect(view.confirmation).toBeNull();
+    }
   });
 });

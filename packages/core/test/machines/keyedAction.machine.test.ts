@@ -1,5 +1,5 @@
 import { as, observer } from '../../src/testing/harness';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Standing } from '../../src';
 import { keyedActionMachine, type KeyedActionEmitted } from '../../src/machines';
 import { countingKeys, run, settled, setup } from './helpers';
@@ -21,6 +21,7 @@ describe('keyedActionMachine', () => {
     const changes: KeyedActionEmitted[] = [];
     actor.on('changed', (event) => changes.push(event));
     await settled(actor, 'idle');
+    expect(actor.getSnapshot().context.results).toEqual([]);
     actor.send({ type: 'START', request: { kind: 'takeTask', taskId } });
     expect(actor.getSnapshot().context.key).toBe('key-1');
     await settled(actor, 'idle');
@@ -78,5 +79,27 @@ describe('keyedActionMachine', () => {
     const log = await backend.listAuditLog({ action: 'phoneNumber.deactivated' }, observer);
     expect(log.items.map((entry) => entry.target.id).sort()).toEqual(['pn-co-1', 'pn-co-2']);
     expect(adapter.calls.deactivatePhoneNumber).toBe(3);
+  });
+
+  it('R15, R11: cancelling a pending schedule is sent under the schedule’s version and the intent’s key, also on retry, and emitted once done', async () => {
+    const { adapter, backend } = setup();
+    const { schedule } = await backend.scheduleDeactivation('u-oscar', { scope: 'user', at: '2026-12-15T09:00:00.000Z' }, as('u-ana'));
+    const cancel = vi.spyOn(adapter, 'cancelScheduledDeactivation');
+    const actor = start(adapter, 'u-ana', 'admin');
+    const changes: KeyedActionEmitted[] = [];
+    actor.on('changed', (event) => changes.push(event));
+    await settled(actor, 'idle');
+    adapter.failNext('cancelScheduledDeactivation', { when: 'after' });
+    actor.send({ type: 'START', request: { kind: 'cancelSchedule', scheduleId: schedule.id, expectedVersion: schedule.version } });
+    await settled(actor, 'failed');
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'idle');
+    expect(cancel.mock.calls).toEqual([
+      [schedule.id, { ...as('u-ana'), idempotencyKey: 'key-1', expectedVersion: 1 }],
+      [schedule.id, { ...as('u-ana'), idempotencyKey: 'key-1', expectedVersion: 1 }],
+    ]);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.results).toMatchObject([{ schedule: { id: schedule.id, status: 'cancelled' }, audit: { action: 'schedule.cancelled' } }]);
+    expect((await backend.listScheduledDeactivations({ userId: 'u-oscar' }, observer)).items).toMatchObject([{ id: schedule.id, status: 'cancelled' }]);
   });
 });

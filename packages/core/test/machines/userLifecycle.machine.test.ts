@@ -163,6 +163,67 @@ describe('userLifecycleMachine', () => {
     actor.send({ type: 'CANCEL' });
     await settled(actor, 'ready.unlicensed');
     expect((await backend.getUser('u-carla', observer)).status).toBe('active');
+    // The refused action is forgotten: nothing is left to confirm or retry.
+    expect(actor.getSnapshot().context).toMatchObject({ pending: null, error: null });
+    expect([adapter.calls.getOffboardingPlan, adapter.calls.deactivateUser]).toEqual([2, 1]);
+  });
+
+  it('R3: an unlicensed user is offered the user’s deactivation; confirmed, they are inactive', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-julia');
+    await settled(actor, 'ready.unlicensed');
+    actor.send({ type: 'DEACTIVATE_USER' });
+    expect(actor.getSnapshot()).toMatchObject({ value: 'confirming', context: { pending: { type: 'deactivateUser' } } });
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'ready.inactive');
+    expect(adapter.calls.deactivateUser).toBe(1);
+    expect((await backend.getUser('u-julia', observer)).status).toBe('inactive');
+  });
+
+  it('cancelling a confirmation goes back to the user’s actions: nothing sent, nothing read again, the action forgotten', async () => {
+    const { adapter } = setup();
+    const actor = start(adapter, 'u-carla');
+    await settled(actor, 'ready.licensed');
+    actor.send({ type: 'DEACTIVATE_LICENSE' });
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot()).toMatchObject({ value: { ready: 'licensed' }, context: { pending: null, schedule: null, error: null } });
+    expect(adapter.calls.deactivateLicense).toBeUndefined();
+    expect(adapter.calls.getOffboardingPlan).toBe(1);
+    // Another action can be chosen at once.
+    actor.send({ type: 'DEACTIVATE_USER' });
+    expect(actor.getSnapshot()).toMatchObject({ value: 'confirming', context: { pending: { type: 'deactivateUser' } } });
+  });
+
+  it('REFRESH reads the plan again and routes by what it says now', async () => {
+    const { adapter, backend } = setup();
+    const actor = start(adapter, 'u-carla');
+    await settled(actor, 'ready.licensed');
+    // Another admin takes the license meanwhile.
+    await backend.deactivateLicense('u-carla', as('u-bruno'));
+    actor.send({ type: 'REFRESH' });
+    await settled(actor, 'ready.unlicensed');
+    expect(adapter.calls.getOffboardingPlan).toBe(2);
+    expect(actor.getSnapshot().context.plan?.user.license?.status).toBe('inactive');
+  });
+
+  it('R11: after a lost answer the request is fixed: a reason sent to the machine itself is ignored, and the retry sends the first one', async () => {
+    const { adapter } = setup();
+    const actor = start(adapter, 'u-carla');
+    await settled(actor, 'ready.licensed');
+    actor.send({ type: 'DEACTIVATE_LICENSE' });
+    actor.send({ type: 'SET_REASON', code: 'role-change' });
+    adapter.failNext('deactivateLicense', { when: 'after' });
+    actor.send({ type: 'CONFIRM' });
+    await settled(actor, 'failed');
+    actor.send({ type: 'SET_REASON', code: 'other' });
+    actor.send({ type: 'SET_SCHEDULE', date: '2026-12-01' });
+    expect(actor.getSnapshot()).toMatchObject({
+      value: 'failed',
+      context: { reason: { code: 'role-change' }, schedule: null, pending: { idempotencyKey: 'key-1', reason: { code: 'role-change' } } },
+    });
+    actor.send({ type: 'RETRY' });
+    await settled(actor, 'ready.unlicensed');
+    expect(adapter.calls.deactivateLicense).toBe(2);
   });
 
   it('a failed load is typed and retried', async () => {

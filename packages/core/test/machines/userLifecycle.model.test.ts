@@ -163,8 +163,9 @@ async function replay(world: Scenario, start: OffboardingPlan, events: ModelEven
     faultFor(events[i + 1], (JSON.parse(expected[i]!) as unknown[])[2] as string | null);
     let reached: Snapshot;
     if (event.type.startsWith('xstate.')) {
-      // The backend answers by itself: wait for the state the model predicts, as it passes.
-      reached = await waitFor(actor, (snapshot) => serialize(snapshot, start) === expected[i], { timeout: 1000 }).catch(() => actor.getSnapshot());
+      // The backend answers by itself: wait for the state the model predicts, as it passes (the bound only
+      // ends a wait for a state that never comes; a loaded machine never reaches it on the way).
+      reached = await waitFor(actor, (snapshot) => serialize(snapshot, start) === expected[i], { timeout: 10_000 }).catch(() => actor.getSnapshot());
       if (event.type === 'xstate.done.actor.submitAction') applied += 1;
     } else {
       actor.send(event as UserLifecycleEvent);
@@ -173,7 +174,7 @@ async function replay(world: Scenario, start: OffboardingPlan, events: ModelEven
     expect(serialize(reached, start), `step ${i + 1} (${event.type})`).toBe(expected[i]);
   }
   // A path may end while a call it started is still in flight; let it land before counting.
-  await waitFor(actor, (snapshot) => !snapshot.matches('submitting') && !snapshot.matches('loading') && !snapshot.matches('checking'), { timeout: 1000 });
+  await waitFor(actor, (snapshot) => !snapshot.matches('submitting') && !snapshot.matches('loading') && !snapshot.matches('checking'), { timeout: 10_000 });
   actor.stop();
   const audit = await backend.listAuditLog({ targetId: world.userId }, observer);
   const written = audit.total - (world.data().auditLog ?? []).filter((entry) => entry.target.id === world.userId).length;

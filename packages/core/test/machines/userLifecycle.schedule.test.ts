@@ -31,8 +31,18 @@ function start(userId: string, options: { requireReason?: boolean; policy?: { re
   const { adapter, calls } = recorded(withFaults(backend));
   const actor = run(userLifecycleMachine, { adapter, caller: as('u-ana'), userId, createKey: countingKeys(), now: () => NOW, requireReason: options.requireReason });
   const user = demoOrganisation().users.find((candidate) => candidate.id === userId)!;
-  const view = () => connectUserLifecycle(actor.getSnapshot(), (event: UserLifecycleEvent) => actor.send(event), { user });
-  return { backend, adapter, calls, actor, view };
+  // What the view sent, before the machine judged it: a locked or refused field sends nothing.
+  const sent: UserLifecycleEvent[] = [];
+  const view = () =>
+    connectUserLifecycle(
+      actor.getSnapshot(),
+      (event: UserLifecycleEvent) => {
+        sent.push(event);
+        actor.send(event);
+      },
+      { user },
+    );
+  return { backend, adapter, calls, actor, view, sent };
 }
 
 describe('userLifecycleMachine: reasons (R14)', () => {
@@ -191,8 +201,39 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
     expect(calls('scheduleDeactivation').map((call) => (call[1] as { scope: string }).scope)).toEqual(['user', 'license']);
   });
 
+  it('R15: cancelling the form closes it: nothing scheduled, the draft forgotten', async () => {
+    const { calls, actor, view } = start('u-carla');
+    await settled(actor, 'ready.licensed');
+    view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
+    view().schedule!.date.set('2026-12-02');
+    view().schedule!.confirmation.cancel();
+    expect(actor.getSnapshot()).toMatchObject({ value: { ready: 'licensed' }, context: { pending: null, schedule: null } });
+    expect(view()).toMatchObject({ phase: 'ready', schedule: null, confirmation: null });
+    expect(calls('scheduleDeactivation')).toHaveLength(0);
+    // Opened again, it starts from an empty date.
+    view().license!.schedule!.press();
+    expect(view().schedule).toMatchObject({ scope: { options: [{ value: 'license', checked: true }, { value: 'user', checked: false }] }, date: { value: '' } });
+  });
+
+  it('R15: closing the form after SCHEDULE_CONFLICT reloads the plan, which shows the other admin’s schedule, and forgets the draft', async () => {
+    const { backend, calls, actor, view } = start('u-carla');
+    await settled(actor, 'ready.licensed');
+    view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
+    view().schedule!.date.set('2026-12-02');
+    await backend.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-05T09:00:00Z' }, { ...as('u-ana'), idempotencyKey: 'other-admin' });
+    view().schedule!.confirmation.primary.press();
+    await settled(actor, 'failed');
+    view().schedule!.confirmation.cancel();
+    await settled(actor, 'ready.licensed');
+    expect(actor.getSnapshot().context).toMatchObject({ pending: null, schedule: null, error: null });
+    expect(view()).toMatchObject({ schedule: null, confirmation: null });
+    expect(view().scheduled.map((schedule) => [schedule.schedule.scope, schedule.schedule.at])).toEqual([['user', '2026-12-05T09:00:00.000Z']]);
+    expect(calls('getOffboardingPlan')).toHaveLength(2);
+    expect(calls('scheduleDeactivation')).toHaveLength(1);
+  });
+
   it('R15, R11: a lost answer is retried with the same instant and reason under the same key; the form is locked meanwhile', async () => {
-    const { adapter, calls, actor, view } = start('u-carla');
+    const { adapter, calls, actor, view, sent: viewSent } = start('u-carla');
     await settled(actor, 'ready.licensed');
     view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
     view().schedule!.date.set('2026-12-03');
@@ -200,8 +241,16 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
     view().schedule!.confirmation.primary.press();
     await settled(actor, 'failed');
     expect(view().schedule!.locked).toBe(true);
+    const before = viewSent.length;
     view().schedule!.date.set('2026-12-09');
+    view().schedule!.time.set('18:00');
+    view().schedule!.scope.options[0]!.select();
+    expect(viewSent.slice(before)).toEqual([]);
     expect(view().schedule!.date.value).toBe('2026-12-03');
+    // The machine refuses them too, whatever a binding sends.
+    actor.send({ type: 'SET_SCHEDULE', date: '2026-12-09' });
+    actor.send({ type: 'SET_REASON', code: 'other' });
+    expect(actor.getSnapshot()).toMatchObject({ value: 'failed', context: { schedule: { date: '2026-12-03' }, reason: { code: null } } });
     view().schedule!.confirmation.primary.press();
     await settled(actor, 'ready.licensed');
     const sent = calls('scheduleDeactivation');
@@ -233,7 +282,7 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
   });
 
   it('R15: an unlicensed user can be scheduled only as a user (NO_LICENSE for the license)', async () => {
-    const { actor, view } = start('u-julia');
+    const { actor, view, sent } = start('u-julia');
     await settled(actor, 'ready.unlicensed');
     expect(view().license!.schedule).toBeNull();
     view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
@@ -241,6 +290,71 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
     expect(license).toMatchObject({ blockedBy: { code: 'NO_LICENSE' }, checked: false });
     expect(user!.checked).toBe(true);
     license!.select();
+    expect(sent.filter((event) => event.type === 'SET_SCHEDULE')).toEqual([]);
     expect(view().schedule!.scope.options[0]!.checked).toBe(false);
+    // The machine refuses it too, whatever a binding sends; the fields of the scope it may schedule still change.
+    actor.send({ type: 'SET_SCHEDULE', scope: 'license' });
+    expect(actor.getSnapshot().context.schedule?.scope).toBe('user');
+    actor.send({ type: 'SET_SCHEDULE', date: '2026-12-01' });
+    expect(actor.getSnapshot().context.schedule).toEqual({ scope: 'user', date: '2026-12-01', time: '09:00' });
+  });
+
+  it('R15: the form says what each scope would do if it ran now, in its own words', async () => {
+    const { actor, view } = start('u-carla');
+    await settled(actor, 'ready.licensed');
+    view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
+    const form = view().schedule!;
+    expect(form.scope.legend).toEqual({ key: 'schedule.scope' });
+    expect(form.scope.options.map((option) => option.label)).toEqual([{ key: 'schedule.scope.license' }, { key: 'schedule.scope.user' }]);
+    expect(form.date.label).toEqual({ key: 'schedule.date' });
+    expect(form.time.label).toEqual({ key: 'schedule.time' });
+    // The fields are in the viewer's time zone, said by its IANA name.
+    expect(form.zone).toEqual({ key: 'schedule.zone', values: { zone: Intl.DateTimeFormat().resolvedOptions().timeZone } });
+    expect(form.confirmation).toMatchObject({
+      title: { key: 'confirm.scheduleDeactivation.title', values: { name: 'Carla Méndez' } },
+      confirmLabel: { key: 'confirm.scheduleDeactivation.action' },
+      tone: 'danger',
+    });
+    // On the user: what deactivating the user does now (sign-in ends too); on the license: the license's effects alone.
+    const userEffects = form.confirmation.effects!.map((line) => line.key);
+    expect(userEffects).toEqual(['contactsOrphaned', 'tasksMadeTransferable', 'salesBrainsLeft', 'seatsFreed', 'signInRevoked', 'sessionsEnded']);
+    form.scope.options[0]!.select();
+    expect(view().schedule!.confirmation.effects!.map((line) => line.key)).toEqual(['contactsOrphaned', 'tasksMadeTransferable', 'salesBrainsLeft', 'seatsFreed']);
+  });
+
+  it('R15: with the user’s deactivation already scheduled the form opens on the license, and its fields change', async () => {
+    const { backend, actor, view } = start('u-carla');
+    await backend.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-05T09:00:00Z' }, { ...as('u-ana'), idempotencyKey: 'user' });
+    await settled(actor, 'ready.licensed');
+    view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
+    expect(view().schedule!.scope.options.map((option) => [option.value, option.checked, option.blockedBy?.code ?? null])).toEqual([
+      ['license', true, null],
+      ['user', false, 'SCHEDULE_CONFLICT'],
+    ]);
+    view().schedule!.date.set('2026-12-02');
+    view().schedule!.time.set('08:15');
+    expect(actor.getSnapshot().context.schedule).toEqual({ scope: 'license', date: '2026-12-02', time: '08:15' });
+  });
+
+  it('R15: a schedule’s fields sent while another action is confirmed change nothing', async () => {
+    const { actor } = start('u-carla');
+    await settled(actor, 'ready.licensed');
+    actor.send({ type: 'DEACTIVATE_USER' });
+    actor.send({ type: 'SET_SCHEDULE', date: '2026-12-01' });
+    expect(actor.getSnapshot()).toMatchObject({ status: 'active', value: 'confirming', context: { pending: { type: 'deactivateUser' }, schedule: null, error: null } });
+  });
+
+  it('R15: without a clock given, the form judges the instant by the system’s', async () => {
+    const backend = createInMemoryBackend({ data: demoOrganisation() });
+    const actor = run(userLifecycleMachine, { adapter: backend, caller: as('u-ana'), userId: 'u-carla', createKey: countingKeys() });
+    await settled(actor, 'ready.licensed');
+    actor.send({ type: 'SCHEDULE_DEACTIVATION', scope: 'user' });
+    const user = demoOrganisation().users.find((candidate) => candidate.id === 'u-carla')!;
+    const form = () => connectUserLifecycle(actor.getSnapshot(), actor.send, { user }).schedule!;
+    expect(form().date.min).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    actor.send({ type: 'SET_SCHEDULE', date: '2000-01-03' });
+    expect(form().confirmation.primary.held).toEqual({ key: 'schedule.hold.past' });
+    actor.send({ type: 'SET_SCHEDULE', date: '2999-01-03' });
+    expect(form().confirmation.primary).toMatchObject({ state: 'ready', held: null });
   });
 });

@@ -7,7 +7,7 @@ import type { KeyedActionContext, KeyedActionEvent, KeyedRequest } from './keyed
 
 export interface KeyedActionSnapshot {
   readonly context: KeyedActionContext;
-  matches(state: 'checking' | 'judging' | 'loadFailed' | 'refused' | 'confirming' | 'running' | 'failed'): boolean;
+  matches(state: 'checking' | 'loadFailed' | 'refused' | 'confirming' | 'running' | 'failed'): boolean;
 }
 
 /** One intent's button, its confirmation when it has one, and its failure. */
@@ -28,7 +28,8 @@ export interface KeyedActionConnectOptions {
   readonly confirm?: ConfirmationWords;
 }
 
-const sameRequest = (a: KeyedRequest | null, b: KeyedRequest) => a !== null && JSON.stringify(a) === JSON.stringify(b);
+/** No intent at all (`null`) is the JSON `null`, never a request's. */
+const sameRequest = (a: KeyedRequest | null, b: KeyedRequest) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Why no intent of this machine can act, whichever it is: the caller's standing (R6, R9), or their
@@ -55,7 +56,7 @@ export function connectKeyedAction(
   const mine = sameRequest(context.request, request);
   const running = mine && snapshot.matches('running');
   const failed = mine && snapshot.matches('failed');
-  const checking = snapshot.matches('checking') || snapshot.matches('judging');
+  const checking = snapshot.matches('checking');
   // The caller's own record could not be read: a refusal (not an active user) blocks, a transport failure holds.
   const loadError = snapshot.matches('loadFailed') ? context.error : null;
   const blockedBy = keyedActionRefusal(snapshot);

@@ -167,8 +167,9 @@ export function connectOffboarding(snapshot: OffboardingSnapshot, send: (event: 
   const base = {
     phase,
     user: plan?.user ?? null,
-    // R12: another user's checklist is admin-only.
-    ...startView(context, phase === 'loadFailed', send),
+    // R12: another user's checklist is admin-only. Without a plan there is no step to show a failure
+    // on, so it is the start's: a step resumed after a reload runs, and may fail, before any plan is read.
+    ...startView(context, phase === 'loadFailed' || plan === null, send),
     completed: context.completed,
   };
   if (!plan) return { ...base, title: null, scenarioLabel: null, steps: [], completeLabel: null, needsSalespeople: false, confirmation: null };

@@ -98,17 +98,20 @@ export const offboardingMachine = setup({
   },
 }).createMachine({
   id: 'offboarding',
-  context: ({ input }) => ({
-    ...callerContext(input, { read: { read: 'plan', userId: input.userId } }),
-    userId: input.userId,
-    scenario: input.scenario ?? DEFAULT_SCENARIO,
-    plan: null,
-    asking: null,
-    requireReason: input.requireReason ?? false,
-    reason: initialReason(input.scenario ?? DEFAULT_SCENARIO),
-    running: input.resume ?? null,
-    completed: [],
-  }),
+  context: ({ input }) => {
+    const scenario = input.scenario ?? DEFAULT_SCENARIO;
+    return {
+      ...callerContext(input, { read: { read: 'plan', userId: input.userId } }),
+      userId: input.userId,
+      scenario,
+      plan: null,
+      asking: null,
+      requireReason: input.requireReason ?? false,
+      reason: initialReason(scenario),
+      running: input.resume ?? null,
+      completed: [],
+    };
+  },
   initial: 'starting',
   states: {
     starting: {

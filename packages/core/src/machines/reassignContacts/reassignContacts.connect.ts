@@ -185,7 +185,7 @@ export function connectReassignContacts(snapshot: ReassignContactsSnapshot, send
             confirmation: confirmationView(
               { title: text('wizard.step.review'), description: text('wizard.review', { count, name: ownerName }), confirmLabel: text('wizard.submit'), tone: 'default', effects: null },
               {
-                busy: phase === 'review' && String(snapshot.value) === 'submitting',
+                busy: String(snapshot.value) === 'submitting',
                 error: String(snapshot.value) === 'failed' ? error : null,
                 confirm: () => send({ type: 'SUBMIT' }),
                 retry: () => send({ type: 'RETRY' }),

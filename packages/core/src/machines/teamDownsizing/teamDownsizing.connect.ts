@@ -66,7 +66,6 @@ export function connectTeamDownsizing(snapshot: TeamDownsizingSnapshot, send: (e
       attributes: partAttributes('downsizing-entry', state),
     };
   });
-  const allowedNames = (preview?.entries ?? []).filter((entry) => !entry.refusal).map((entry) => entry.name);
   const failed = Object.values(outcomes).find((outcome) => outcome.status === 'failed');
   return {
     phase,
@@ -82,7 +81,7 @@ export function connectTeamDownsizing(snapshot: TeamDownsizingSnapshot, send: (e
               description: text('downsizing.description', { count: preview.entries.length }),
               confirmLabel: text('downsizing.confirm', { count: preview.allowed }),
               tone: 'danger',
-              effects: effectLines(preview.effects, allowedNames),
+              effects: effectLines(preview.effects, preview.entries.filter((entry) => !entry.refusal).map((entry) => entry.name)),
             },
             {
               busy: phase === 'running',

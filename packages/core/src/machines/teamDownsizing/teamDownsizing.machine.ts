@@ -67,8 +67,8 @@ export const teamDownsizingMachine = setup({
     ),
   },
   guards: {
-    /** Something to deactivate, and the reason the policy requires (R14). */
-    hasAllowed: ({ context }) => (context.preview?.allowed ?? 0) > 0 && reasonSatisfied(context.reason, context.requireReason),
+    /** Something to deactivate, and the reason the policy requires (R14). Only `previewing` asks, and it is entered with the preview. */
+    hasAllowed: ({ context }) => context.preview!.allowed > 0 && reasonSatisfied(context.reason, context.requireReason),
     hasFailures: ({ context }) => Object.values(context.outcomes).some((outcome) => outcome.status === 'failed'),
     isRefused,
   },

@@ -210,7 +210,8 @@ export function connectUserLifecycle(snapshot: UserLifecycleSnapshot, send: (eve
     const scope = openingScope(plan, 'user');
     return item('schedule-deactivation', text('menu.scheduleDeactivation'), scope ? null : scheduleRefusals(plan).user, scope && (() => send({ type: 'SCHEDULE_DEACTIVATION', scope })), true);
   }
-  const confirming = plan !== null && context.pending !== null && (phase === 'confirming' || phase === 'submitting' || phase === 'failed');
+  // The machine holds `pending` exactly while the action is confirmed, submitted or retried, and only with a plan.
+  const confirming = plan !== null && context.pending !== null;
   const controls: ConfirmationControls = {
     busy: phase === 'submitting',
     error: phase === 'failed' ? context.error : null,

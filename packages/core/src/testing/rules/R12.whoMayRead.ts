@@ -83,7 +83,10 @@ export function whoMayReadSuite(fresh: Fresh): void {
       expect(own.seats).toBeNull();
       expect(own.lastLicenseInCountry).toMatchObject({ country: 'CO', blocks: true, activePhoneNumbers: [] });
       const step = own.steps.find((candidate) => candidate.id === 'check-phone-numbers')!;
-      expect([step.status, step.reason?.code, step.reason?.details.phoneNumbers]).toEqual(['pending', 'LAST_LICENSE_IN_COUNTRY', undefined]);
+      // Step 3 is the member's to read, not to do: blocked as every changing step of their own plan is (R9).
+      expect([step.status, step.reason?.code, step.reason?.details.reason]).toEqual(['blocked', 'FORBIDDEN', 'not-admin']);
+      const adminStep = admin.steps.find((candidate) => candidate.id === 'check-phone-numbers')!;
+      expect(adminStep).toMatchObject({ status: 'pending', reason: { code: 'LAST_LICENSE_IN_COUNTRY', details: { phoneNumbers: [{ id: 'pn-co-1' }, { id: 'pn-co-2' }] } } });
       expect(JSON.stringify(own)).not.toMatch(/pn-co-|\+57/);
     });
 

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { OffboardData } from '../../src';
+import { checkOrganisationData } from '../../src/contract/organisationData';
+import { OffboardError } from '../../src/errors/OffboardError';
+
+/**
+ * Loading an organisation (fixtures, a seed, a migration) refuses the first record that
+ * contradicts another with VALIDATION_FAILED naming the field, the record and what is wrong, so
+ * whoever wrote the data can find and fix it. A small organisation where every kind of record
+ * appears, so each check has something to look at.
+ */
+const AT = '2026-11-02T09:00:00.000Z';
+const organisation = (): OffboardData => ({
+  organisationId: 'org-x',
+  seats: { total: 2 },
+  users: [
+    { id: 'u-ana', name: 'Ana', email: 'ana@x.test', role: 'admin', status: 'active', license: { country: 'ES', status: 'active' }, version: 1 },
+    { id: 'u-bo', name: 'Bo', email: 'bo@x.test', role: 'member', status: 'active', license: { country: 'ES', status: 'active' }, version: 1 },
+    { id: 'u-cy', name: 'Cy', email: 'cy@x.test', role: 'member', status: 'inactive', license: { country: 'ES', status: 'inactive' }, version: 2 },
+  ],
+  contacts: [
+    { id: 'c-1', name: 'One', ownerId: 'u-ana', version: 1 },
+    { id: 'c-2', name: 'Two', ownerId: 'u-bo', version: 1 },
+  ],
+  tasks: [
+    { id: 't-1', title: 'Call', assigneeId: 'u-bo', state: 'created', transferable: false, transferReason: null, version: 1 },
+    { id: 't-2', title: 'Mail', assigneeId: 'u-cy', state: 'created', transferable: true, transferReason: 'User deactivated', version: 1 },
+  ],
+  salesBrains: [{ id: 'sb-1', name: 'Inbound', memberIds: ['u-ana', 'u-bo'] }],
+  phoneNumbers: [{ id: 'p-1', number: '+34911234567', country: 'ES', status: 'active', version: 1 }],
+  history: [
+    { id: 'h-1', kind: 'call', userId: 'u-bo', contactId: 'c-2', at: AT, summary: 'Called' },
+    { id: 'h-2', kind: 'metric', userId: 'u-cy', contactId: null, at: AT, summary: 'Quota' },
+  ],
+  sessions: [
+    { id: 's-1', userId: 'u-ana', startedAt: AT, endedAt: null },
+    { id: 's-2', userId: 'u-cy', startedAt: AT, endedAt: AT },
+  ],
+  auditLog: [
+    { id: 'a-1', seq: 1, at: AT, actorId: 'u-ana', action: 'license.deactivated', target: { type: 'user', id: 'u-cy' }, effects: {} },
+    { id: 'a-2', seq: 2, at: AT, actorId: 'u-ana', action: 'user.deactivated', target: { type: 'user', id: 'u-cy' }, effects: {} },
+  ],
+});
+
+const refusalOf = (data: OffboardData): OffboardError => {
+  try {
+    checkOrganisationData(data);
+  } catch (error) {
+    if (error instanceof OffboardError) return error;
+    throw error;
+  }
+  throw new Error('expected the data to be refused');
+};
+
+describe('checkOrganisationData', () => {
+  it('accepts consistent data and returns it as given', () => {
+    const data = organisation();
+    expect(checkOrganisationData(data)).toBe(data);
+    // The audit log is optional: an organisation may be loaded before anything was done in it.
+    const { auditLog, ...withoutLog } = data;
+    expect(auditLog).toHaveLength(2);
+    expect(checkOrganisationData(withoutLog)).toBe(withoutLog);
+  });
+
+  const base = organisation();
+  // [what is wrong, the data, field, record id, message]
+  const cases: [string, OffboardData, string, string, string][] = [
+    ['a repeated user id', { ...base, users: [...base.users, base.users[1]!] }, 'data.users.3', 'u-bo', 'repeats an id'],
+    ['a repeated contact id', { ...base, contacts: [...base.contacts, base.contacts[0]!] }, 'data.contacts.2', 'c-1', 'repeats an id'],
+    ['a repeated task id', { ...base, tasks: [...base.tasks, base.tasks[0]!] }, 'data.tasks.2', 't-1', 'repeats an id'],
+    ['a repeated Sales Brain id', { ...base, salesBrains: [...base.salesBrains, base.salesBrains[0]!] }, 'data.salesBrains.1', 'sb-1', 'repeats an id'],
+    ['a repeated phone number id', { ...base, phoneNumbers: [...base.phoneNumbers, base.phoneNumbers[0]!] }, 'data.phoneNumbers.1', 'p-1', 'repeats an id'],
+    ['a repeated history id', { ...base, history: [...base.history, base.history[0]!] }, 'data.history.2', 'h-1', 'repeats an id'],
+    ['a repeated session id', { ...base, sessions: [...base.sessions, base.sessions[1]!] }, 'data.sessions.2', 's-2', 'repeats an id'],
+    [
+      'an inactive user holding an active license',
+      { ...base, users: base.users.map((user) => (user.id === 'u-cy' ? { ...user, license: { country: 'ES', status: 'active' as const } } : user)) },
+      'data.users.2.license',
+      'u-cy',
+      'is active although the user is inactive',
+    ],
+    ['more active licenses than seats', { ...base, seats: { total: 1 } }, 'data.seats.total', 'org-x', 'is 1, but 2 users hold an active license'],
+    [
+      'a contact whose owner is not in the organisation',
+      { ...base, contacts: base.contacts.map((contact, i) => (i === 1 ? { ...contact, ownerId: 'u-ghost' } : contact)) },
+      'data.contacts.1.ownerId',
+      'c-2',
+      'names user u-ghost, who is not in the organisation',
+    ],
+    [
+      'a task whose assignee is not in the organisation',
+      { ...base, tasks: base.tasks.map((task, i) => (i === 1 ? { ...task, assigneeId: 'u-ghost' } : task)) },
+      'data.tasks.1.assigneeId',
+      't-2',
+      'names user u-ghost, who is not in the organisation',
+    ],
+    [
+      'a transferable task without its reason',
+      { ...base, tasks: base.tasks.map((task, i) => (i === 1 ? { ...task, transferReason: null } : task)) },
+      'data.tasks.1.transferReason',
+      't-2',
+      'must be set exactly when the task is transferable',
+    ],
+    [
+      'a Sales Brain naming a member twice',
+      { ...base, salesBrains: [{ id: 'sb-1', name: 'Inbound', memberIds: ['u-ana', 'u-bo', 'u-ana'] }] },
+      'data.salesBrains.0.memberIds',
+      'sb-1',
+      'repeats a member',
+    ],
+    [
+      'a history record of a user not in the organisation',
+      { ...base, history: base.history.map((record, i) => (i === 1 ? { ...record, userId: 'u-ghost' } : record)) },
+      'data.history.1.userId',
+      'h-2',
+      'names user u-ghost, who is not in the organisation',
+    ],
+    [
+      'a history record of a contact not in the organisation',
+      { ...base, history: base.history.map((record, i) => (i === 0 ? { ...record, contactId: 'c-ghost' } : record)) },
+      'data.history.0.contactId',
+      'h-1',
+      'names contact c-ghost, which is not in the organisation',
+    ],
+    [
+      'a session of a user not in the organisation',
+      { ...base, sessions: base.sessions.map((session, i) => (i === 1 ? { ...session, userId: 'u-ghost' } : session)) },
+      'data.sessions.1.userId',
+      's-2',
+      'names user u-ghost, who is not in the organisation',
+    ],
+    [
+      'an open session of an inactive user (R3 ends them)',
+      { ...base, sessions: base.sessions.map((session, i) => (i === 1 ? { ...session, endedAt: null } : session)) },
+      'data.sessions.1.endedAt',
+      's-2',
+      'is open although its user is inactive',
+    ],
+    [
+      'an audit log with a gap in its numbering',
+      { ...base, auditLog: base.auditLog!.map((entry, i) => (i === 1 ? { ...entry, seq: 3 } : entry)) },
+      'data.auditLog.1.seq',
+      'a-2',
+      'must be 2: the log is numbered from 1 without gaps',
+    ],
+  ];
+  for (const [name, data, field, id, message] of cases) {
+    it(`refuses ${name}, naming the field, the record and why`, () => {
+      const error = refusalOf(data);
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.message).toBe(`${field} (${id}) ${message}`);
+      expect(error.details).toEqual({ field, id, issues: [{ path: field, message }] });
+    });
+  }
+});
