@@ -45,6 +45,19 @@ function start(userId: string, options: { requireReason?: boolean; policy?: { re
   return { backend, adapter, calls, actor, view, sent };
 }
 
+/** Carla's deactivation scheduled in the form while another admin schedules it meanwhile: SCHEDULE_CONFLICT. */
+async function scheduleConflict() {
+  const started = start('u-carla');
+  const { backend, actor, view } = started;
+  await settled(actor, 'ready.licensed');
+  view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
+  view().schedule!.date.set('2026-12-02');
+  await backend.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-05T09:00:00Z' }, { ...as('u-ana'), idempotencyKey: 'other-admin' });
+  view().schedule!.confirmation.primary.press();
+  await settled(actor, 'failed');
+  return started;
+}
+
 describe('userLifecycleMachine: reasons (R14)', () => {
   it('R14: the reason chosen in the confirmation is sent with the deactivation and kept in its audit entry', async () => {
     const { backend, actor, view } = start('u-carla');
@@ -184,14 +197,7 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
   });
 
   it('R15: SCHEDULE_CONFLICT from the backend is shown; changing the form reopens it for a new request', async () => {
-    const { backend, calls, actor, view } = start('u-carla');
-    await settled(actor, 'ready.licensed');
-    view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
-    view().schedule!.date.set('2026-12-02');
-    // Another admin schedules the same deactivation meanwhile.
-    await backend.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-05T09:00:00Z' }, { ...as('u-ana'), idempotencyKey: 'other-admin' });
-    view().schedule!.confirmation.primary.press();
-    await settled(actor, 'failed');
+    const { calls, actor, view } = await scheduleConflict();
     expect(view().schedule!.confirmation).toMatchObject({ error: { code: 'SCHEDULE_CONFLICT' }, primary: { state: 'blocked' } });
     expect(view().schedule!.locked).toBe(false);
     view().schedule!.scope.options[0]!.select();
@@ -216,13 +222,7 @@ describe('userLifecycleMachine: "Deactivate on a date…" (R15)', () => {
   });
 
   it('R15: closing the form after SCHEDULE_CONFLICT reloads the plan, which shows the other admin’s schedule, and forgets the draft', async () => {
-    const { backend, calls, actor, view } = start('u-carla');
-    await settled(actor, 'ready.licensed');
-    view().items.find((item) => item.id === 'schedule-deactivation')!.select!();
-    view().schedule!.date.set('2026-12-02');
-    await backend.scheduleDeactivation('u-carla', { scope: 'user', at: '2026-12-05T09:00:00Z' }, { ...as('u-ana'), idempotencyKey: 'other-admin' });
-    view().schedule!.confirmation.primary.press();
-    await settled(actor, 'failed');
+    const { calls, actor, view } = await scheduleConflict();
     view().schedule!.confirmation.cancel();
     await settled(actor, 'ready.licensed');
     expect(actor.getSnapshot().context).toMatchObject({ pending: null, schedule: null, error: null });
