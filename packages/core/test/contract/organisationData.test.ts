@@ -109,6 +109,13 @@ describe('checkOrganisationData', () => {
       'repeats a member',
     ],
     [
+      'a Sales Brain naming a member not in the organisation',
+      { ...base, salesBrains: [{ id: 'sb-1', name: 'Inbound', memberIds: ['u-ana', 'u-ghost'] }] },
+      'data.salesBrains.0.memberIds.1',
+      'sb-1',
+      'names user u-ghost, who is not in the organisation',
+    ],
+    [
       'a history record of a user not in the organisation',
       { ...base, history: base.history.map((record, i) => (i === 1 ? { ...record, userId: 'u-ghost' } : record)) },
       'data.history.1.userId',
@@ -152,4 +159,55 @@ describe('checkOrganisationData', () => {
       expect(error.details).toEqual({ field, id, issues: [{ path: field, message }] });
     });
   }
+});
+
+describe('checkOrganisationData: a malformed record', () => {
+  const base = organisation();
+  const first = <T,>(records: readonly T[], change: Partial<T>): T[] => records.map((record, i) => (i === 0 ? { ...record, ...change } : record));
+
+  it('every kind of audit target is accepted', () => {
+    const types = ['user', 'contact', 'task', 'phoneNumber'] as const;
+    const auditLog = types.map((type, i) => ({ ...base.auditLog![0]!, id: `a-${i + 1}`, seq: i + 1, target: { type, id: 'x-1' } }));
+    expect(checkOrganisationData({ ...base, auditLog }).auditLog).toHaveLength(4);
+  });
+
+  // [what is wrong, the data, path, message]: the schema's words, before any record is compared with another.
+  const cases: [string, unknown, string, string][] = [
+    ['seats that are no number', { ...base, seats: { total: 'two' } }, 'data.seats.total', 'must be a number'],
+    ['seats that are no whole number', { ...base, seats: { total: 2.5 } }, 'data.seats.total', 'must be an integer'],
+    ['negative seats', { ...base, seats: { total: -1 } }, 'data.seats.total', 'must not be negative'],
+    ['a user whose name is no string', { ...base, users: first(base.users, { name: 5 as unknown as string }) }, 'data.users.0.name', 'must be a string'],
+    ['a user email that is no string', { ...base, users: first(base.users, { email: null as unknown as string }) }, 'data.users.0.email', 'must be a string'],
+    ['a user email of 321 characters', { ...base, users: first(base.users, { email: 'e'.repeat(321) }) }, 'data.users.0.email', 'must be at most 320 characters'],
+    ['an unknown role', { ...base, users: first(base.users, { role: 'owner' as 'admin' }) }, 'data.users.0.role', 'must be admin or member'],
+    ['an unknown user status', { ...base, users: first(base.users, { status: 'gone' as 'active' }) }, 'data.users.0.status', 'must be active or inactive'],
+    [
+      'a license in a country that is no code',
+      { ...base, users: first(base.users, { license: { country: 'Spain', status: 'active' } }) },
+      'data.users.0.license.country',
+      'must be an ISO 3166-1 alpha-2 code such as "ES"',
+    ],
+    ['a contact name of 1001 characters', { ...base, contacts: first(base.contacts, { name: 'n'.repeat(1001) }) }, 'data.contacts.0.name', 'must be at most 1000 characters'],
+    ['an unknown task state', { ...base, tasks: first(base.tasks, { state: 'open' as 'created' }) }, 'data.tasks.0.state', 'must be created or completed'],
+    ['transferable that is no boolean', { ...base, tasks: first(base.tasks, { transferable: 'no' as unknown as boolean }) }, 'data.tasks.0.transferable', 'must be a boolean'],
+    ['a Sales Brain whose name is no string', { ...base, salesBrains: first(base.salesBrains, { name: 7 as unknown as string }) }, 'data.salesBrains.0.name', 'must be a string'],
+    ['a phone number that is no string', { ...base, phoneNumbers: first(base.phoneNumbers, { number: 34 as unknown as string }) }, 'data.phoneNumbers.0.number', 'must be a string'],
+    ['a phone number without its +', { ...base, phoneNumbers: first(base.phoneNumbers, { number: '0034911234567' }) }, 'data.phoneNumbers.0.number', 'must be an E.164 number'],
+    ['a phone number after other text', { ...base, phoneNumbers: first(base.phoneNumbers, { number: 'tel+34911234567' }) }, 'data.phoneNumbers.0.number', 'must be an E.164 number'],
+    ['a phone number before other text', { ...base, phoneNumbers: first(base.phoneNumbers, { number: '+34911234567 ext' }) }, 'data.phoneNumbers.0.number', 'must be an E.164 number'],
+    ['an unknown history kind', { ...base, history: first(base.history, { kind: 'sms' as 'call' }) }, 'data.history.0.kind', 'must be a history kind'],
+    ['a history instant that is no string', { ...base, history: first(base.history, { at: 0 as unknown as string }) }, 'data.history.0.at', 'must be a string'],
+    ['a session start that is no instant', { ...base, sessions: first(base.sessions, { startedAt: 'yesterday' }) }, 'data.sessions.0.startedAt', 'must be an ISO 8601 instant'],
+  ];
+  for (const [what, data, path, message] of cases) {
+    it(`refuses ${what}: "${path} ${message}"`, () => {
+      const error = refusalOf(data as OffboardData);
+      expect([error.code, error.message, error.details.issues]).toEqual(['VALIDATION_FAILED', `${path} ${message}`, [{ path, message }]]);
+    });
+  }
+
+  it('an audit entry with an unknown target type is refused at its path', () => {
+    const auditLog = first(base.auditLog!, { target: { type: 'account' as 'user', id: 'x-1' } });
+    expect(refusalOf({ ...base, auditLog }).details.field).toBe('data.auditLog.0.target.type');
+  });
 });

@@ -74,7 +74,7 @@ describe('query strings decode by the type of the field each name targets', () =
   const Query = v.strictObject({ orphaned: v.optional(v.boolean()), limit: v.optional(v.number()), search: v.optional(v.string()) });
 
   it('only a boolean field turns true / false into booleans, only a number field turns decimals into numbers', () => {
-    expect(decodeQuery(Query, new URLSearchParams('orphaned=false&limit=-2.5&search=true'))).toStrictEqual({ orphaned: false, limit: -2.5, search: 'true' });
+    expect(decodeQuery(Query, new URLSearchParams('orphaned=false&limit=-2.25&search=true'))).toStrictEqual({ orphaned: false, limit: -2.25, search: 'true' });
     expect(decodeQuery(Query, new URLSearchParams('search=42'))).toStrictEqual({ search: '42' });
   });
 
@@ -90,6 +90,27 @@ describe('query strings decode by the type of the field each name targets', () =
 
 describe('problems', () => {
   const refusal = new OffboardError('VERSION_CONFLICT', { entity: 'user', id: 'u-bo', expectedVersion: 2, currentVersion: 3 }, 'u-bo changed');
+
+  it('is titled with the reason phrase of its status (RFC 9110), for generic HTTP tooling', () => {
+    const titles = {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      405: 'Method Not Allowed',
+      408: 'Request Timeout',
+      409: 'Conflict',
+      412: 'Precondition Failed',
+      413: 'Content Too Large',
+      415: 'Unsupported Media Type',
+      422: 'Unprocessable Content',
+      500: 'Internal Server Error',
+      502: 'Bad Gateway',
+      503: 'Service Unavailable',
+    };
+    const given = Object.fromEntries(Object.keys(titles).map((status) => [status, toProblem(refusal, Number(status)).title]));
+    expect(given).toEqual(titles);
+  });
 
   it('a status outside the table is titled "Error"', () => {
     expect(toProblem(refusal, 429).title).toBe('Error');

@@ -91,6 +91,30 @@ describe('createOffboardHandler: identity (the server decides who acts)', () => 
     });
   }
 
+  it('R11: reading a user or changing one record answers its version as a strong ETag (what a later If-Match sends); listings and bulk moves answer none', async () => {
+    // Where each answer holds the record whose version it tells, read from the body rather than from ROUTES ('' is the body itself).
+    const changed: Partial<Record<OperationName, string>> = {
+      getUser: '',
+      assignLicense: 'user',
+      deactivateLicense: 'user',
+      deactivateUser: 'user',
+      reactivateUser: 'user',
+      takeTask: 'task',
+      deactivatePhoneNumber: 'phoneNumber',
+      scheduleDeactivation: 'schedule',
+      cancelScheduledDeactivation: 'schedule',
+    };
+    for (const operation of OPERATIONS) {
+      const { call, credentials, backend } = serve();
+      const { method, path, body, setup } = requests[operation];
+      await setup?.(backend);
+      const response = await call(method, path, { headers: credentials(operation === 'takeTask' ? member : admin), body });
+      const record = changed[operation];
+      const version = record === undefined ? undefined : ((record ? response.body?.[record] : response.body) as { version: number }).version;
+      expect([operation, response.headers.get('ETag')]).toEqual([operation, version === undefined ? null : `"${version}"`]);
+    }
+  });
+
   it('a spoofed X-Actor-Id without credentials is answered 401 UNAUTHENTICATED and changes nothing, on every operation', async () => {
     const { call, snapshot } = serve();
     const before = snapshot();
