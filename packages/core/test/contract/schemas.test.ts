@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   AssignLicenseInputSchema,
+  BulkMutationContextSchema,
   CountrySchema,
   CursorSchema,
   DeactivationInputSchema,
@@ -18,7 +19,6 @@ import {
   PlanQuerySchema,
   ReadContextSchema,
   ReassignContactsInputSchema,
-  BulkMutationContextSchema,
   ScheduleDeactivationInputSchema,
   SearchSchema,
   VersionSchema,
