@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OffboardData } from '../../src';
 import { checkOrganisationData } from '../../src/contract/organisationData';
-import { OffboardError } from '../../src/errors/OffboardError';
+import { refusalOf as refusalFrom } from './helpers';
 
 /**
  * Loading an organisation (fixtures, a seed, a migration) refuses the first record that
@@ -42,15 +42,8 @@ const organisation = (): OffboardData => ({
   ],
 });
 
-const refusalOf = (data: OffboardData): OffboardError => {
-  try {
-    checkOrganisationData(data);
-  } catch (error) {
-    if (error instanceof OffboardError) return error;
-    throw error;
-  }
-  throw new Error('expected the data to be refused');
-};
+/** The refusal loading `data` throws. */
+const refusalOf = (data: OffboardData) => refusalFrom(() => checkOrganisationData(data));
 
 describe('checkOrganisationData', () => {
   it('accepts consistent data and returns it as given', () => {
